@@ -1,0 +1,256 @@
+//! `verbatim`: the command-line tool. Commands, progress bars and output
+//! formats live here; everything else is in the library crates.
+
+mod ingest;
+mod output;
+
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use verbatim_engine::{Engine, EngineError, Verdict};
+use verbatim_store::Corpus;
+
+/// Find where a quotation really comes from, and how it differs.
+#[derive(Parser)]
+#[command(name = "verbatim", version, about)]
+struct Cli {
+    /// The corpus folder. Default: $VERBATIM_CORPUS, else the per-user data
+    /// folder (`~/.local/share/verbatim/corpus` on Linux).
+    #[arg(long, global = true)]
+    corpus: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Add files or folders (recursively) to the corpus.
+    Ingest {
+        /// Files or folders to ingest.
+        paths: Vec<PathBuf>,
+        /// A JSONL manifest: one {"path", "title", "speaker", "date", "outlet", "url", "format"} a line.
+        #[arg(long)]
+        manifest: Option<PathBuf>,
+        /// Read every file as this format (text, wikiquote-text).
+        #[arg(long)]
+        format: Option<String>,
+    },
+    /// Find where a quotation comes from.
+    Find {
+        /// The quotation (omit with --batch).
+        quote: Option<String>,
+        /// The person the quotation is credited to.
+        #[arg(long)]
+        speaker: Option<String>,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+        /// Print one JSON object a line (with --batch).
+        #[arg(long)]
+        jsonl: bool,
+        /// Answer every query of a JSONL file: {"id", "quote", "speaker"} a line.
+        #[arg(long)]
+        batch: Option<PathBuf>,
+    },
+    /// Check a quotation and its claimed speaker; prints a one-line verdict.
+    Verify {
+        quote: String,
+        #[arg(long)]
+        speaker: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Counts and sizes of the corpus.
+    Stats {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// An error that is the user's input: exit code 2.
+#[derive(Debug)]
+pub struct BadInput(pub String);
+impl std::fmt::Display for BadInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl std::error::Error for BadInput {}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("verbatim: {e:#}");
+            if e.downcast_ref::<BadInput>().is_some()
+                || e.downcast_ref::<verbatim_formats::FormatError>().is_some()
+            {
+                ExitCode::from(2)
+            } else {
+                ExitCode::from(3)
+            }
+        }
+    }
+}
+
+fn corpus_dir(flag: Option<PathBuf>) -> Result<PathBuf> {
+    if let Some(d) = flag {
+        return Ok(d);
+    }
+    if let Some(d) = std::env::var_os("VERBATIM_CORPUS") {
+        return Ok(PathBuf::from(d));
+    }
+    let base = dirs::data_dir().context("no per-user data folder on this system: pass --corpus DIR")?;
+    Ok(base.join("verbatim").join("corpus"))
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let dir = corpus_dir(cli.corpus)?;
+    match cli.command {
+        Command::Ingest { paths, manifest, format } => ingest::run(&dir, paths, manifest, format),
+        Command::Find { quote, speaker, json, jsonl, batch } => {
+            let corpus = Corpus::open(&dir)?;
+            if let Some(batch) = batch {
+                if quote.is_some() {
+                    return Err(BadInput("give either a quotation or --batch FILE, not both".into()).into());
+                }
+                return run_batch(corpus, &dir, &batch);
+            }
+            let Some(quote) = quote else {
+                return Err(BadInput("no quotation given (or use --batch FILE)".into()).into());
+            };
+            let engine = Engine::new(corpus);
+            let answer = answer_one(&engine, &quote, speaker.as_deref())?;
+            let out = std::io::stdout();
+            let mut out = out.lock();
+            if json || jsonl {
+                writeln!(out, "{}", output::answer_json(None, &answer))?;
+            } else {
+                output::human(&mut out, &engine, &quote, speaker.as_deref(), &answer)?;
+            }
+            Ok(if answer.verdict == Verdict::NotFound { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::Verify { quote, speaker, json } => {
+            let engine = Engine::new(Corpus::open(&dir)?);
+            let answer = answer_one(&engine, &quote, Some(&speaker))?;
+            let out = std::io::stdout();
+            let mut out = out.lock();
+            if json {
+                writeln!(out, "{}", output::answer_json(None, &answer))?;
+            } else {
+                output::human(&mut out, &engine, &quote, Some(&speaker), &answer)?;
+            }
+            Ok(if answer.verdict == Verdict::NotFound { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::Stats { json } => {
+            let corpus = Corpus::open(&dir)?;
+            let s = corpus.stats()?;
+            if json {
+                println!(
+                    "{}",
+                    serde_json::json!({"sources": s.sources, "quotations": s.quotations, "text_bytes": s.text_bytes,
+                        "passages": s.passages, "record_bytes": s.record_bytes, "index_bytes": s.index_bytes})
+                );
+            } else {
+                println!("corpus      {}", dir.display());
+                println!("sources     {}", s.sources);
+                println!("quotations  {}", s.quotations);
+                println!("passages    {}", s.passages);
+                println!("text        {:.1} MB", s.text_bytes as f64 / 1e6);
+                println!("record      {:.1} MB", s.record_bytes as f64 / 1e6);
+                println!("index       {:.1} MB ({:.2}× the text)", s.index_bytes as f64 / 1e6, s.index_bytes as f64 / s.text_bytes.max(1) as f64);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn answer_one(engine: &Engine, quote: &str, speaker: Option<&str>) -> Result<verbatim_engine::Answer> {
+    match engine.find(quote, speaker) {
+        Ok(a) => Ok(a),
+        Err(EngineError::EmptyQuery) => Err(BadInput("the quotation has no words".into()).into()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// One query of a batch file, or why its line could not be read.
+struct BatchQuery {
+    line: usize,
+    id: serde_json::Value,
+    quote: Result<(String, Option<String>), String>,
+}
+
+fn parse_batch_line(line_no: usize, line: &str) -> BatchQuery {
+    let v: serde_json::Value = match serde_json::from_str(line) {
+        Ok(v) => v,
+        Err(e) => return BatchQuery { line: line_no, id: serde_json::Value::Null, quote: Err(format!("not JSON: {e}")) },
+    };
+    let id = v.get("id").cloned().unwrap_or(serde_json::Value::from(line_no));
+    let quote = match v.get("quote") {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(_) => return BatchQuery { line: line_no, id, quote: Err("\"quote\" is not a string".into()) },
+        None => return BatchQuery { line: line_no, id, quote: Err("no \"quote\"".into()) },
+    };
+    let speaker = match v.get("speaker") {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) => Some(s.clone()),
+        Some(_) => return BatchQuery { line: line_no, id, quote: Err("\"speaker\" is not a string".into()) },
+    };
+    BatchQuery { line: line_no, id, quote: Ok((quote, speaker)) }
+}
+
+/// Answers a batch file, one JSON object a line in input order. Queries run
+/// on all cores, each worker with its own connection to the corpus.
+fn run_batch(corpus: Corpus, dir: &std::path::Path, batch: &std::path::Path) -> Result<ExitCode> {
+    use rayon::prelude::*;
+    let f = std::fs::File::open(batch).with_context(|| format!("{}: cannot open", batch.display()))
+        .map_err(|e| BadInput(format!("{e:#}")))?;
+    let mut queries = Vec::new();
+    for (n, line) in std::io::BufReader::new(f).lines().enumerate() {
+        let line = line.map_err(|e| BadInput(format!("{}:{}: {e}", batch.display(), n + 1)))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        queries.push(parse_batch_line(n + 1, &line));
+    }
+    drop(corpus);
+    let threads = rayon::current_num_threads().max(1);
+    let chunk = queries.len().div_ceil(threads).max(1);
+    let results: Vec<Vec<String>> = queries
+        .par_chunks(chunk)
+        .map(|qs| -> Result<Vec<String>> {
+            let engine = Engine::new(Corpus::open(dir)?);
+            let mut out = Vec::with_capacity(qs.len());
+            for q in qs {
+                let line = match &q.quote {
+                    Err(msg) => {
+                        eprintln!("verbatim: {}:{}: {msg}", batch.display(), q.line);
+                        serde_json::json!({"id": q.id, "error": format!("line {}: {msg}", q.line)}).to_string()
+                    }
+                    Ok((quote, speaker)) => match engine.find(quote, speaker.as_deref()) {
+                        Ok(a) => output::answer_json(Some(&q.id), &a).to_string(),
+                        Err(e) => {
+                            eprintln!("verbatim: {}:{}: {e}", batch.display(), q.line);
+                            serde_json::json!({"id": q.id, "verdict": "not_found", "error": e.to_string(), "matches": []}).to_string()
+                        }
+                    },
+                };
+                out.push(line);
+            }
+            Ok(out)
+        })
+        .collect::<Result<_>>()?;
+    let out = std::io::stdout();
+    let mut out = std::io::BufWriter::new(out.lock());
+    for chunk in results {
+        for line in chunk {
+            writeln!(out, "{line}")?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

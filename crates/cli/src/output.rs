@@ -1,0 +1,163 @@
+//! Rendering answers: JSON for programs, highlighted text for people.
+
+use std::io::{IsTerminal, Write};
+
+use serde_json::{json, Value};
+use verbatim_engine::{Answer, Edit, Engine, Match};
+
+fn edit_json(e: &Edit) -> Value {
+    match e {
+        Edit::Changed { quote, source, start, end } => {
+            json!({"op": "changed", "quote": quote, "source": source, "start": start, "end": end})
+        }
+        Edit::Added { quote } => json!({"op": "added", "quote": quote}),
+        Edit::Omitted { source, start, end } => json!({"op": "omitted", "source": source, "start": start, "end": end}),
+    }
+}
+
+fn match_json(m: &Match) -> Value {
+    json!({
+        "source": m.source,
+        "title": m.title,
+        "speaker": m.speaker,
+        "date": m.date,
+        "kind": m.kind.name(),
+        "start": m.start,
+        "end": m.end,
+        "text": m.text,
+        "score": (m.score * 1000.0).round() / 1000.0,
+        "verdict": m.verdict.name(),
+        "omitted": m.omitted.iter().map(|o| json!({"start": o.start, "end": o.end, "text": o.text})).collect::<Vec<_>>(),
+        "edits": m.edits.iter().map(edit_json).collect::<Vec<_>>(),
+        "owner": m.owner,
+        "owner_from": m.owner_from,
+        "nested": m.nested.as_ref().map(|n| json!({"inner": n.inner})),
+        "primary": m.primary,
+    })
+}
+
+/// The JSON object of one answer, as the command-line contract gives it.
+pub fn answer_json(id: Option<&Value>, a: &Answer) -> Value {
+    let mut v = json!({
+        "verdict": a.verdict.name(),
+        "matches": a.matches.iter().map(match_json).collect::<Vec<_>>(),
+    });
+    if let Some(id) = id {
+        v["id"] = id.clone();
+    }
+    if let Some(c) = a.credit {
+        v["credit"] = json!(c.name());
+        if let Some(to) = &a.credit_to {
+            v["credit_to"] = json!(to);
+        }
+    }
+    v
+}
+
+struct Style {
+    on: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, s: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+}
+
+/// Human output: the verdict, the source passage with the matched words
+/// highlighted, what differs, what each ellipsis hides, and the credit.
+pub fn human(out: &mut impl Write, engine: &Engine, quote: &str, speaker: Option<&str>, a: &Answer) -> anyhow::Result<()> {
+    let st = Style { on: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() };
+    let Some(best) = a.matches.first() else {
+        writeln!(out, "{}  no source in the corpus holds these words", st.paint("1;31", "not_found"))?;
+        if let Some(c) = a.credit {
+            writeln!(out, "credit: {} ({} — the corpus does not say whose words they are)", c.name(), speaker.unwrap_or(""))?;
+        }
+        let _ = quote;
+        return Ok(());
+    };
+    let title = best.title.clone().unwrap_or_else(|| best.source.clone());
+    writeln!(
+        out,
+        "{}  {}{}{}  [{}..{}]  score {:.2}",
+        st.paint("1;32", best.verdict.name()),
+        title,
+        best.speaker.as_ref().map(|s| format!(" — {s}")).unwrap_or_default(),
+        best.date.as_ref().map(|d| format!(", {d}")).unwrap_or_default(),
+        best.start,
+        best.end,
+        best.score
+    )?;
+    writeln!(out, "{}", st.paint("2", &best.source))?;
+    // the passage with some context, matched words highlighted and hidden text grey
+    let ctx = 160;
+    let lo = best.start.saturating_sub(ctx);
+    let hi = best.end + ctx;
+    if let Ok(Some((base, text))) = engine.corpus().text_range(best.source_id, lo, hi) {
+        let rel = |x: usize| x.saturating_sub(base).min(text.len());
+        let (s, e) = (rel(best.start), rel(best.end));
+        let s = verbatim_text::floor_boundary(&text, s);
+        let e = verbatim_text::floor_boundary(&text, e);
+        let mut body = String::new();
+        body.push_str(&text[..s]);
+        let mut cur = s;
+        for o in &best.omitted {
+            let (os, oe) = (verbatim_text::floor_boundary(&text, rel(o.start)), verbatim_text::floor_boundary(&text, rel(o.end)));
+            if os < cur || oe > e {
+                continue;
+            }
+            body.push_str(&st.paint("1;33", &text[cur..os]));
+            body.push_str(&st.paint("2", &text[os..oe]));
+            cur = oe;
+        }
+        body.push_str(&st.paint("1;33", &text[cur..e]));
+        body.push_str(&text[e..]);
+        let body: String = body.split_whitespace().collect::<Vec<_>>().join(" ");
+        writeln!(out, "\n  …{body}…\n")?;
+    }
+    for o in &best.omitted {
+        writeln!(out, "  [...] hides: {}", st.paint("2", &format!("\u{201c}{}\u{201d}", o.text)))?;
+    }
+    for e in &best.edits {
+        match e {
+            Edit::Changed { quote, source, .. } => writeln!(out, "  changed: {} → source has {}", st.paint("31", quote), st.paint("32", source))?,
+            Edit::Added { quote } => writeln!(out, "  added: {} (not in the source)", st.paint("31", quote))?,
+            Edit::Omitted { source, .. } => writeln!(out, "  left out without a mark: {}", st.paint("31", source))?,
+        }
+    }
+    if let Some(c) = a.credit {
+        let claimed = speaker.unwrap_or("");
+        let line = match c {
+            verbatim_engine::CreditVerdict::Attributed => format!("attributed: the words are {claimed}'s"),
+            verbatim_engine::CreditVerdict::Misattributed => format!(
+                "misattributed: not {claimed}'s words but {}'s",
+                a.credit_to.as_deref().unwrap_or("someone else")
+            ),
+            verbatim_engine::CreditVerdict::QuotedBy => format!(
+                "quoted_by: {claimed} quoted these words from {}",
+                a.credit_to.as_deref().unwrap_or("someone the source names")
+            ),
+            verbatim_engine::CreditVerdict::Unknown => format!("unknown: the corpus does not say whether these are {claimed}'s words"),
+        };
+        writeln!(out, "credit: {line}")?;
+    }
+    if a.matches.len() > 1 {
+        writeln!(out, "other witnesses:")?;
+        for m in &a.matches[1..] {
+            writeln!(
+                out,
+                "  {} {} [{}..{}]{}",
+                m.verdict.name(),
+                m.source,
+                m.start,
+                m.end,
+                m.date.as_ref().map(|d| format!(" {d}")).unwrap_or_default()
+            )?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,461 @@
+//! Retrieve, align, judge: where does a quotation come from, and how does it
+//! differ from its source?
+//!
+//! [`Engine::find`] runs the whole path for one quotation:
+//!
+//! 1. parse the quotation into words and gaps (`verbatim_text::parse_query`);
+//! 2. retrieve candidate passages by the fragments' word bigrams (the
+//!    index's BM25 over rare shingles), and merge neighbouring passages of a
+//!    source into regions, so that an elided quotation's fragments pull
+//!    toward one place;
+//! 3. align the whole quotation against each region (`verbatim_align`);
+//! 4. judge: the verdict of each alignment, the witness that answers (fewest
+//!    changed words, then the primary source over a collection, the fuller
+//!    witness over an excerpt, the earliest date), and the credit check.
+//!
+//! The API is plain data: [`Answer`], [`Match`], [`Edit`].
+
+pub mod names;
+pub mod nested;
+
+use std::collections::HashMap;
+
+use verbatim_align::{align, Alignment, Costs, GapKind, Step};
+use verbatim_formats::{Quotation, SourceKind};
+use verbatim_store::{Corpus, SourceRow, StoreError};
+use verbatim_text::{parse_query, Gap, Query, Token};
+
+/// How a quotation stands to its best source span (see DESIGN.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Verdict {
+    Verbatim,
+    Normalized,
+    Elided,
+    Spliced,
+    Altered,
+    Paraphrase,
+    NotFound,
+}
+
+impl Verdict {
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Verbatim => "verbatim",
+            Verdict::Normalized => "normalized",
+            Verdict::Elided => "elided",
+            Verdict::Spliced => "spliced",
+            Verdict::Altered => "altered",
+            Verdict::Paraphrase => "paraphrase",
+            Verdict::NotFound => "not_found",
+        }
+    }
+}
+
+/// Whether a claimed speaker is right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CreditVerdict {
+    Attributed,
+    Misattributed,
+    QuotedBy,
+    Unknown,
+}
+
+impl CreditVerdict {
+    pub fn name(self) -> &'static str {
+        match self {
+            CreditVerdict::Attributed => "attributed",
+            CreditVerdict::Misattributed => "misattributed",
+            CreditVerdict::QuotedBy => "quoted_by",
+            CreditVerdict::Unknown => "unknown",
+        }
+    }
+}
+
+/// One difference between the quotation and its source span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    /// A quotation word stands where the source has another.
+    Changed { quote: String, source: String, start: usize, end: usize },
+    /// A quotation word the source does not have here.
+    Added { quote: String },
+    /// Source words left out without an elision mark.
+    Omitted { source: String, start: usize, end: usize },
+}
+
+/// The source text one elision mark hides.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Omission {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// A place where the quotation's words stand.
+#[derive(Debug, Clone)]
+pub struct Match {
+    pub source_id: i64,
+    /// The source's path as ingested.
+    pub source: String,
+    pub title: Option<String>,
+    /// The source document's speaker or author, as the record has it.
+    pub speaker: Option<String>,
+    pub date: Option<String>,
+    pub kind: SourceKind,
+    /// Byte range of the matched words in the source text.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// 1 for an exact placement, lower the more it had to change.
+    pub score: f32,
+    pub verdict: Verdict,
+    pub omitted: Vec<Omission>,
+    pub edits: Vec<Edit>,
+    /// Whose words these are according to this source: the credit of the
+    /// quotation that holds them, the person the frame names when they stand
+    /// inside quotation marks, else the document's speaker.
+    pub owner: Option<String>,
+    /// Where `owner` came from: "quotation", "inner", "document".
+    pub owner_from: &'static str,
+    /// When the words stand inside quotation marks in the source.
+    pub nested: Option<Nested>,
+    /// Inside a primary passage (a speech, or a "(Full text)" section).
+    pub primary: bool,
+    /// Length in bytes of the recorded quotation holding the match, if any.
+    pub container_len: Option<usize>,
+}
+
+/// The matched words are a quotation inside the source.
+#[derive(Debug, Clone)]
+pub struct Nested {
+    /// The person the source names as the author, if it can be told.
+    pub inner: Option<String>,
+    /// The text before the opening quotation mark, in the same paragraph.
+    pub frame: String,
+}
+
+/// The answer for one quotation.
+#[derive(Debug, Clone)]
+pub struct Answer {
+    pub verdict: Verdict,
+    /// Present when a speaker was claimed.
+    pub credit: Option<CreditVerdict>,
+    /// For `misattributed`: whose words they are; for `quoted_by`: whom the
+    /// named speaker quoted.
+    pub credit_to: Option<String>,
+    /// Best first. Empty when not found.
+    pub matches: Vec<Match>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("the quotation has no words")]
+    EmptyQuery,
+}
+
+/// Knobs of the search, with the defaults the benchmarks were measured at.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub costs: Costs,
+    /// Passages fetched from the index per query.
+    pub passages: usize,
+    /// Regions aligned per query.
+    pub regions: usize,
+    /// At most this many matches are reported.
+    pub max_matches: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { costs: Costs::default(), passages: 40, regions: 6, max_matches: 5 }
+    }
+}
+
+/// The engine over one open corpus.
+pub struct Engine {
+    corpus: Corpus,
+    opts: Options,
+}
+
+struct Candidate {
+    row: SourceRow,
+    base: usize,
+    text: String,
+    tokens: Vec<Token>,
+    al: Alignment,
+}
+
+impl Engine {
+    pub fn new(corpus: Corpus) -> Engine {
+        Engine { corpus, opts: Options::default() }
+    }
+
+    pub fn with_options(corpus: Corpus, opts: Options) -> Engine {
+        Engine { corpus, opts }
+    }
+
+    pub fn corpus(&self) -> &Corpus {
+        &self.corpus
+    }
+
+    /// Finds where `quote` comes from and, when `speaker` is given, whether
+    /// the credit is right.
+    pub fn find(&self, quote: &str, speaker: Option<&str>) -> Result<Answer, EngineError> {
+        let q = parse_query(quote);
+        if q.tokens.is_empty() {
+            return Err(EngineError::EmptyQuery);
+        }
+        let cands = self.candidates(&q)?;
+        let m = q.tokens.len();
+        let mut matches: Vec<Match> = Vec::new();
+        let mut quotation_cache: HashMap<i64, Vec<Quotation>> = HashMap::new();
+        for c in cands {
+            if !found(&c.al, m) {
+                continue;
+            }
+            let quotations = match quotation_cache.get(&c.row.id) {
+                Some(v) => v.clone(),
+                None => {
+                    let v = self.corpus.quotations(c.row.id)?;
+                    quotation_cache.insert(c.row.id, v.clone());
+                    v
+                }
+            };
+            let mm = judge(quote, &q, &c, &quotations, &self.opts.costs);
+            // the same span found twice (overlapping regions): keep one
+            if matches.iter().any(|x| x.source_id == mm.source_id && x.start < mm.end && mm.start < x.end) {
+                continue;
+            }
+            matches.push(mm);
+        }
+        matches.sort_by(|a, b| rank_key(a).partial_cmp(&rank_key(b)).unwrap_or(std::cmp::Ordering::Equal));
+        matches.truncate(self.opts.max_matches);
+        let verdict = matches.first().map(|m| m.verdict).unwrap_or(Verdict::NotFound);
+        let (credit, credit_to) = match speaker.map(str::trim).filter(|s| !s.is_empty()) {
+            None => (None, None),
+            Some(claimed) => {
+                let (c, to) = credit_check(claimed, &matches);
+                (Some(c), to)
+            }
+        };
+        Ok(Answer { verdict, credit, credit_to, matches })
+    }
+
+    /// Retrieves regions and aligns the quotation against each.
+    fn candidates(&self, q: &Query) -> Result<Vec<Candidate>, EngineError> {
+        let mut shingles = Vec::new();
+        for f in q.fragments() {
+            let toks = &q.tokens[f];
+            for w in toks.windows(2) {
+                shingles.push(verbatim_text::shingle(&w[0].token.norm, &w[1].token.norm));
+            }
+        }
+        if shingles.is_empty() {
+            shingles.extend(q.tokens.iter().map(|t| t.token.norm.clone()));
+        }
+        let hits = self.corpus.search(&shingles, self.opts.passages)?;
+        // merge neighbouring passages of a source into regions
+        let mut by_source: HashMap<i64, Vec<(usize, usize, f32)>> = HashMap::new();
+        for h in &hits {
+            by_source.entry(h.source).or_default().push((h.start, h.end, h.score));
+        }
+        let query_bytes: usize = q.tokens.last().map(|t| t.token.end).unwrap_or(0);
+        let join_gap = 1500 + query_bytes;
+        let mut regions: Vec<(i64, usize, usize, f32)> = Vec::new();
+        for (src, mut ps) in by_source {
+            ps.sort_by_key(|p| p.0);
+            let mut cur = ps[0];
+            for p in ps.into_iter().skip(1) {
+                if p.0 <= cur.1 + join_gap {
+                    cur.1 = cur.1.max(p.1);
+                    cur.2 += p.2;
+                } else {
+                    regions.push((src, cur.0, cur.1, cur.2));
+                    cur = p;
+                }
+            }
+            regions.push((src, cur.0, cur.1, cur.2));
+        }
+        regions.sort_by(|a, b| b.3.partial_cmp(&a.3).unwrap_or(std::cmp::Ordering::Equal).then(a.0.cmp(&b.0)));
+        // keep regions whose score is not negligible next to the best
+        let top = regions.first().map(|r| r.3).unwrap_or(0.0);
+        regions.retain(|r| r.3 >= top * 0.2);
+        regions.truncate(self.opts.regions);
+
+        let qids: Vec<u64> = q.tokens.iter().map(|t| t.token.hash()).collect();
+        let gaps: Vec<GapKind> = q
+            .tokens
+            .iter()
+            .map(|t| match t.gap_before {
+                Gap::None => GapKind::Adjacent,
+                Gap::Elision => GapKind::Elision,
+                Gap::Wildcard => GapKind::Wildcard,
+            })
+            .collect();
+        let margin = 400 + query_bytes * 2;
+        let mut out = Vec::new();
+        for (src, start, end, _) in regions {
+            let Some(row) = self.corpus.source(src)? else { continue };
+            let lo = start.saturating_sub(margin);
+            let hi = end + margin;
+            let Some((base, text)) = self.corpus.text_range(src, lo, hi)? else { continue };
+            let tokens = verbatim_text::tokenize(&text);
+            let sids: Vec<u64> = tokens.iter().map(|t| t.hash()).collect();
+            let Some(al) = align(&qids, &gaps, &sids, &self.opts.costs) else { continue };
+            out.push(Candidate { row, base, text, tokens, al });
+        }
+        Ok(out)
+    }
+}
+
+/// Whether an alignment places the quotation at all: most of its words must
+/// be there, with a run of consecutive ones.
+fn found(al: &Alignment, m: usize) -> bool {
+    let matched = al.matched();
+    let run = al.longest_run();
+    let need_run = m.min(4);
+    matched * 10 >= m * 6 && run >= need_run && matched >= m.min(3)
+}
+
+/// Turns an alignment into a [`Match`] with its verdict, edits and owner.
+fn judge(quote: &str, q: &Query, c: &Candidate, quotations: &[Quotation], costs: &Costs) -> Match {
+    let al = &c.al;
+    let tok = &c.tokens;
+    let s0 = tok[al.source.start].start;
+    let s1 = tok[al.source.end - 1].end;
+    let mut edits = Vec::new();
+    let mut omitted = Vec::new();
+    for st in &al.steps {
+        match st {
+            Step::Substitute { q: qi, s } => edits.push(Edit::Changed {
+                quote: quote[q.tokens[*qi].token.start..q.tokens[*qi].token.end].to_string(),
+                source: c.text[tok[*s].start..tok[*s].end].to_string(),
+                start: c.base + tok[*s].start,
+                end: c.base + tok[*s].end,
+            }),
+            Step::Insert { q: qi } => {
+                edits.push(Edit::Added { quote: quote[q.tokens[*qi].token.start..q.tokens[*qi].token.end].to_string() })
+            }
+            Step::Skip { s, gap } if !s.is_empty() => {
+                // the hidden text runs from the end of the word before to the start of the word after
+                let a = if s.start > 0 { tok[s.start - 1].end } else { tok[s.start].start };
+                let b = if s.end < tok.len() { tok[s.end].start } else { tok[s.end - 1].end };
+                let text = c.text[a..b].trim().to_string();
+                let (a, b) = (c.base + a, c.base + b);
+                match gap {
+                    GapKind::Adjacent => {
+                        edits.push(Edit::Omitted { source: text, start: tok[s.start].start + c.base, end: tok[s.end - 1].end + c.base })
+                    }
+                    GapKind::Elision => omitted.push(Omission { start: a, end: b, text }),
+                    GapKind::Wildcard => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    let m = q.tokens.len();
+    let changed = al.substituted() + al.inserted();
+    let (skipped, _) = al.unmarked_skips();
+    let span = &c.text[s0..s1];
+    let verdict = if changed > 0 {
+        Verdict::Altered
+    } else if skipped > 0 {
+        Verdict::Spliced
+    } else if al.elided_words() > 0 {
+        Verdict::Elided
+    } else if verbatim_text::same_surface(
+        verbatim_text::strip_outer_punctuation(quote),
+        verbatim_text::strip_outer_punctuation(span),
+    ) {
+        Verdict::Verbatim
+    } else {
+        Verdict::Normalized
+    };
+    let cost = al.cost;
+    let _ = costs;
+    let score = (1.0 - cost / m as f32).clamp(0.0, 1.0);
+    let (abs0, abs1) = (c.base + s0, c.base + s1);
+    // the recorded quotation holding the match, if any: the smallest that contains it
+    let container = quotations
+        .iter()
+        .filter(|qq| qq.start <= abs0 && abs1 <= qq.end)
+        .min_by_key(|qq| qq.end - qq.start);
+    let nested = nested::enclosing_quote(&c.text, s0, s1).map(|i| Nested { inner: i.named, frame: i.frame });
+    let (owner, owner_from) = if let Some(n) = nested.as_ref().and_then(|n| n.inner.clone()) {
+        (Some(n), "inner")
+    } else if let Some(sp) = container.and_then(|qq| qq.credit.speaker.as_ref()) {
+        (Some(sp.value.clone()), "quotation")
+    } else if container.is_none() || c.row.kind == SourceKind::Document {
+        (c.row.speaker.clone(), "document")
+    } else {
+        (None, "quotation")
+    };
+    let primary = match container {
+        Some(qq) => qq.primary,
+        None => c.row.kind == SourceKind::Document,
+    };
+    Match {
+        source_id: c.row.id,
+        source: c.row.path.clone(),
+        title: c.row.title.clone(),
+        speaker: c.row.speaker.clone(),
+        date: c.row.date.clone(),
+        kind: c.row.kind,
+        start: abs0,
+        end: abs1,
+        text: span.to_string(),
+        score,
+        verdict,
+        omitted,
+        edits,
+        owner,
+        owner_from,
+        nested,
+        primary,
+        container_len: container.map(|qq| qq.end - qq.start),
+    }
+}
+
+/// The order of witnesses: fewest changed words; then no unmarked omission;
+/// then a primary source over a collection; then the fuller witness (one in
+/// which the quotation's elision marks really hide words, or the longer
+/// recorded quotation); then the earliest date; then the lower cost.
+fn rank_key(m: &Match) -> (usize, usize, u8, u8, usize, String, u32) {
+    let changed = m.edits.iter().filter(|e| !matches!(e, Edit::Omitted { .. })).count();
+    let omitted = m.edits.iter().filter(|e| matches!(e, Edit::Omitted { .. })).count();
+    let excerpt = if m.verdict == Verdict::Elided { 0 } else { 1 };
+    let fuller = usize::MAX - m.container_len.unwrap_or(usize::MAX / 2);
+    let date = m.date.clone().unwrap_or_else(|| "9999".into());
+    let cost = ((1.0 - m.score) * 1000.0) as u32;
+    (changed, omitted, if m.primary { 0 } else { 1 }, excerpt, fuller, date, cost)
+}
+
+/// Checks a claimed speaker against the matches. Returns the verdict and,
+/// for misattributed and quoted_by, the other person.
+fn credit_check(claimed: &str, matches: &[Match]) -> (CreditVerdict, Option<String>) {
+    let Some(best) = matches.first() else { return (CreditVerdict::Unknown, None) };
+    // nested: the words are quoted inside the source
+    if let Some(n) = &best.nested {
+        let named_in_frame = names::surname(claimed).is_some_and(|s| {
+            verbatim_text::tokenize(&n.frame).iter().any(|t| t.norm == s)
+        });
+        if n.inner.as_deref().is_some_and(|i| names::same_person(claimed, i)) || named_in_frame {
+            return (CreditVerdict::Attributed, None);
+        }
+        if best.speaker.as_deref().is_some_and(|s| names::same_person(claimed, s)) {
+            return (CreditVerdict::QuotedBy, n.inner.clone());
+        }
+        if let Some(inner) = &n.inner {
+            return (CreditVerdict::Misattributed, Some(inner.clone()));
+        }
+    }
+    match &best.owner {
+        Some(owner) if names::same_person(claimed, owner) => (CreditVerdict::Attributed, None),
+        Some(owner) => {
+            // another witness of the same words may credit the claimed speaker
+            (CreditVerdict::Misattributed, Some(owner.clone()))
+        }
+        None => (CreditVerdict::Unknown, None),
+    }
+}

@@ -1,0 +1,111 @@
+//! The values readers produce.
+
+/// Where a credit field's value came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Written next to the quotation (a credit line, a manifest field).
+    Stated,
+    /// Taken from a heading above the quotation.
+    Inherited,
+    /// Linked from another witness of the same words.
+    Inferred,
+}
+
+impl Origin {
+    pub fn name(self) -> &'static str {
+        match self {
+            Origin::Stated => "stated",
+            Origin::Inherited => "inherited",
+            Origin::Inferred => "inferred",
+        }
+    }
+    pub fn parse(s: &str) -> Origin {
+        match s {
+            "inherited" => Origin::Inherited,
+            "inferred" => Origin::Inferred,
+            _ => Origin::Stated,
+        }
+    }
+}
+
+/// One credit field: its value and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub value: String,
+    pub origin: Origin,
+}
+
+impl Field {
+    pub fn stated(value: impl Into<String>) -> Field {
+        Field { value: value.into(), origin: Origin::Stated }
+    }
+}
+
+/// Who said or wrote something, where and when; every field optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Credit {
+    pub speaker: Option<Field>,
+    pub work: Option<Field>,
+    pub outlet: Option<Field>,
+    pub date: Option<Field>,
+    pub locator: Option<Field>,
+}
+
+/// What kind of document a source is; it decides which witness answers
+/// when the same words stand in several places.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    /// A speech, book, article or other primary document.
+    Document,
+    /// A page or file that collects quotations of others (a Wikiquote page,
+    /// a fortune file, a JSON collection).
+    Collection,
+}
+
+impl SourceKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceKind::Document => "document",
+            SourceKind::Collection => "collection",
+        }
+    }
+    pub fn parse(s: &str) -> SourceKind {
+        if s == "collection" {
+            SourceKind::Collection
+        } else {
+            SourceKind::Document
+        }
+    }
+}
+
+/// A claimed quotation inside a source: the byte range of its words in the
+/// source text and the credit the source gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quotation {
+    pub start: usize,
+    pub end: usize,
+    pub credit: Credit,
+    /// A primary passage (a speech section under a "(Full text)" heading)
+    /// rather than an excerpt quoted by a collection.
+    pub primary: bool,
+}
+
+/// One document as read: its exact text and metadata.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// The path as given at ingest, plus `#` and a page title for files
+    /// that hold several documents.
+    pub path: String,
+    pub title: Option<String>,
+    pub kind: SourceKind,
+    pub speaker: Option<String>,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub date: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    /// The reader that produced it (`text`, `wikiquote-text`, ...).
+    pub format: String,
+    /// The text exactly as stored and as every offset refers to it.
+    pub text: String,
+    pub quotations: Vec<Quotation>,
+}

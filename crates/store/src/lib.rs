@@ -1,0 +1,261 @@
+//! The corpus folder: the record and the index derived from it.
+//!
+//! ```text
+//! DIR/record.sqlite   the record: every source's exact text, metadata,
+//!                     content hash and quotations (open it with any SQLite tool)
+//! DIR/index/          tantivy: one document per passage (a window of words),
+//!                     its word-bigram shingles, source id and byte range
+//! DIR/write.lock      held by the one writer
+//! ```
+//!
+//! The record is the truth; the index can be deleted and is rebuilt from it.
+//! Ingest commits in batches, always the record first: a source is written
+//! with `indexed = 0`, then the index commits, then the source is marked
+//! indexed. Whatever an interruption leaves (sources not yet indexed, index
+//! entries of replaced sources) is repaired the next time a writer opens the
+//! corpus, so the index never claims what the record does not hold.
+
+mod index;
+mod record;
+
+pub use index::{PassageHit, PASSAGE_WORDS};
+pub use record::{SourceRow, Stats};
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use verbatim_formats::{Quotation, Source};
+
+/// A failure of the corpus folder, with what was being done.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("corpus {dir}: {what}: {source}")]
+    Sql { dir: PathBuf, what: &'static str, source: rusqlite::Error },
+    #[error("corpus {dir}: index: {source}")]
+    Index { dir: PathBuf, source: tantivy::TantivyError },
+    #[error("corpus {dir}: {source}")]
+    Io { dir: PathBuf, source: std::io::Error },
+    #[error("corpus {dir}: {msg}")]
+    Other { dir: PathBuf, msg: String },
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// An open corpus, for reading. Any number may be open at once.
+pub struct Corpus {
+    dir: PathBuf,
+    record: record::Record,
+    index: index::PassageIndex,
+}
+
+/// What happened to one source offered to [`Writer::add`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Added {
+    /// New in the corpus.
+    New,
+    /// The same path held other text: the old source was replaced.
+    Replaced,
+    /// The same path held the same text: only metadata, if any, was refreshed.
+    Unchanged,
+}
+
+impl Corpus {
+    /// Opens (creating if needed) the corpus in `dir`. When no writer holds
+    /// the corpus, anything an interrupted ingest left unindexed is indexed now.
+    pub fn open(dir: &Path) -> Result<Corpus> {
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::Io { dir: dir.to_path_buf(), source: e })?;
+        let record = record::Record::open(dir)?;
+        let index = index::PassageIndex::open(dir)?;
+        let corpus = Corpus { dir: dir.to_path_buf(), record, index };
+        if corpus.record.needs_repair()? {
+            if let Some(lock) = try_lock(dir)? {
+                let mut w = Writer::with_lock(corpus, lock)?;
+                w.repair()?;
+                return w.finish();
+            }
+        }
+        Ok(corpus)
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Takes the write lock and returns a writer. Waits while another writer
+    /// holds it, calling `waiting` once first.
+    pub fn into_writer(self, waiting: impl FnOnce()) -> Result<Writer> {
+        let lock = match try_lock(&self.dir)? {
+            Some(l) => l,
+            None => {
+                waiting();
+                let f = lock_file(&self.dir)?;
+                f.lock().map_err(|e| StoreError::Io { dir: self.dir.clone(), source: e })?;
+                f
+            }
+        };
+        let mut w = Writer::with_lock(self, lock)?;
+        w.repair()?;
+        Ok(w)
+    }
+
+    /// Passages sharing the most (and rarest) shingles with `shingles`.
+    pub fn search(&self, shingles: &[String], limit: usize) -> Result<Vec<PassageHit>> {
+        self.index.search(shingles, limit).map_err(|e| StoreError::Index { dir: self.dir.clone(), source: e })
+    }
+
+    pub fn source(&self, id: i64) -> Result<Option<SourceRow>> {
+        self.record.source(id)
+    }
+
+    /// Bytes `start..end` of a source's text, widened or narrowed to char
+    /// boundaries: returns the text and the offset it actually starts at.
+    pub fn text_range(&self, id: i64, start: usize, end: usize) -> Result<Option<(usize, String)>> {
+        self.record.text_range(id, start, end)
+    }
+
+    pub fn text(&self, id: i64) -> Result<Option<String>> {
+        self.record.text(id)
+    }
+
+    /// Quotations recorded inside a source, in order of `start`.
+    pub fn quotations(&self, id: i64) -> Result<Vec<Quotation>> {
+        self.record.quotations(id)
+    }
+
+    pub fn sources(&self) -> Result<Vec<SourceRow>> {
+        self.record.sources()
+    }
+
+    pub fn stats(&self) -> Result<Stats> {
+        let mut s = self.record.stats()?;
+        s.passages = self.index.num_docs();
+        s.index_bytes = dir_size(&self.dir.join("index"));
+        s.record_bytes = std::fs::metadata(self.dir.join("record.sqlite")).map(|m| m.len()).unwrap_or(0);
+        Ok(s)
+    }
+}
+
+fn dir_size(p: &Path) -> u64 {
+    std::fs::read_dir(p)
+        .map(|rd| rd.filter_map(|e| e.ok()).filter_map(|e| e.metadata().ok()).map(|m| m.len()).sum())
+        .unwrap_or(0)
+}
+
+fn lock_file(dir: &Path) -> Result<File> {
+    std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.join("write.lock"))
+        .map_err(|e| StoreError::Io { dir: dir.to_path_buf(), source: e })
+}
+
+fn try_lock(dir: &Path) -> Result<Option<File>> {
+    let f = lock_file(dir)?;
+    // std's advisory file lock (flock on Unix, LockFileEx on Windows)
+    match f.try_lock() {
+        Ok(()) => Ok(Some(f)),
+        Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+        Err(std::fs::TryLockError::Error(e)) => Err(StoreError::Io { dir: dir.to_path_buf(), source: e }),
+    }
+}
+
+/// The one writer of a corpus. Sources are added in batches; nothing is
+/// visible to readers, or durable, before [`Writer::commit`].
+pub struct Writer {
+    corpus: Corpus,
+    index_writer: index::PassageWriter,
+    _lock: File,
+    pending: usize,
+}
+
+impl Writer {
+    fn with_lock(corpus: Corpus, lock: File) -> Result<Writer> {
+        let index_writer = corpus.index.writer().map_err(|e| StoreError::Index { dir: corpus.dir.clone(), source: e })?;
+        Ok(Writer { corpus, index_writer, _lock: lock, pending: 0 })
+    }
+
+    /// Indexes what the record holds but the index does not, and removes
+    /// from the index what the record replaced.
+    fn repair(&mut self) -> Result<()> {
+        let dir = self.corpus.dir.clone();
+        let deletes = self.corpus.record.pending_deletes()?;
+        for id in &deletes {
+            self.index_writer.delete_source(*id);
+        }
+        let unindexed = self.corpus.record.unindexed()?;
+        for id in &unindexed {
+            // a half-indexed source may have passages in the index already
+            self.index_writer.delete_source(*id);
+            if let Some(text) = self.corpus.record.text(*id)? {
+                self.index_writer.add_source(*id, &text).map_err(|e| StoreError::Index { dir: dir.clone(), source: e })?;
+            }
+        }
+        if !deletes.is_empty() || !unindexed.is_empty() {
+            self.commit_index()?;
+        }
+        Ok(())
+    }
+
+    /// Adds a batch of sources to the record and the index (uncommitted).
+    /// Tokenizing runs in parallel across the batch.
+    pub fn add(&mut self, sources: Vec<Source>) -> Result<Vec<(String, Added)>> {
+        let dir = self.corpus.dir.clone();
+        let hashed: Vec<(Source, String)> = sources
+            .into_iter()
+            .map(|s| {
+                let h = blake3::hash(s.text.as_bytes()).to_hex().to_string();
+                (s, h)
+            })
+            .collect();
+        let outcomes = self.corpus.record.put_batch(&hashed)?;
+        let mut results = Vec::with_capacity(hashed.len());
+        let mut to_index = Vec::new();
+        for ((s, _), (outcome, id)) in hashed.into_iter().zip(outcomes) {
+            if outcome != Added::Unchanged {
+                to_index.push((id, s.text));
+            }
+            results.push((s.path, outcome));
+        }
+        let docs = index::PassageWriter::build_docs(&self.index_writer, &to_index);
+        for d in docs {
+            self.index_writer.add_doc(d).map_err(|e| StoreError::Index { dir: dir.clone(), source: e })?;
+        }
+        self.pending += to_index.len();
+        Ok(results)
+    }
+
+    fn commit_index(&mut self) -> Result<()> {
+        let dir = self.corpus.dir.clone();
+        self.index_writer.commit().map_err(|e| StoreError::Index { dir, source: e })?;
+        self.corpus.record.mark_indexed()?;
+        self.corpus.index.reload();
+        Ok(())
+    }
+
+    /// Makes everything added so far durable and visible, record first.
+    pub fn commit(&mut self) -> Result<()> {
+        self.commit_index()?;
+        self.pending = 0;
+        Ok(())
+    }
+
+    /// Sources added since the last commit.
+    pub fn pending(&self) -> usize {
+        self.pending
+    }
+
+    /// Commits and returns the corpus for reading (the lock is released).
+    pub fn finish(mut self) -> Result<Corpus> {
+        self.commit()?;
+        self.index_writer.wait()?;
+        Ok(self.corpus)
+    }
+}
+
+impl index::PassageWriter {
+    fn wait(self) -> Result<()> {
+        self.close();
+        Ok(())
+    }
+}

@@ -1,0 +1,331 @@
+//! The record: SQLite, one file, the truth of the corpus.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{params, Connection, OptionalExtension};
+use verbatim_formats::{Credit, Field, Origin, Quotation, Source, SourceKind};
+
+use crate::{Added, Result, StoreError};
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sources (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    title TEXT,
+    kind TEXT NOT NULL,
+    speaker TEXT,
+    date TEXT,
+    outlet TEXT,
+    url TEXT,
+    format TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    bytes INTEGER NOT NULL,
+    text BLOB NOT NULL,
+    indexed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS sources_unindexed ON sources(indexed) WHERE indexed = 0;
+CREATE TABLE IF NOT EXISTS quotations (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    is_primary INTEGER NOT NULL,
+    speaker TEXT, speaker_origin TEXT,
+    work TEXT, work_origin TEXT,
+    outlet TEXT, outlet_origin TEXT,
+    date TEXT, date_origin TEXT,
+    locator TEXT, locator_origin TEXT
+);
+CREATE INDEX IF NOT EXISTS quotations_source ON quotations(source_id, start);
+CREATE TABLE IF NOT EXISTS index_deletes (source_id INTEGER PRIMARY KEY);
+INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '1');
+";
+
+/// A source's metadata as the record keeps it (the text is fetched apart).
+#[derive(Debug, Clone)]
+pub struct SourceRow {
+    pub id: i64,
+    pub path: String,
+    pub title: Option<String>,
+    pub kind: SourceKind,
+    pub speaker: Option<String>,
+    pub date: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub format: String,
+    pub hash: String,
+    pub bytes: u64,
+}
+
+/// Counts and sizes of a corpus.
+#[derive(Debug, Clone, Default)]
+pub struct Stats {
+    pub sources: u64,
+    pub quotations: u64,
+    pub text_bytes: u64,
+    pub passages: u64,
+    pub record_bytes: u64,
+    pub index_bytes: u64,
+}
+
+pub(crate) struct Record {
+    dir: PathBuf,
+    conn: Connection,
+}
+
+impl Record {
+    pub fn open(dir: &Path) -> Result<Record> {
+        let d = dir.to_path_buf();
+        let sql = |what: &'static str| {
+            let d = d.clone();
+            move |e| StoreError::Sql { dir: d, what, source: e }
+        };
+        let conn = Connection::open(dir.join("record.sqlite")).map_err(sql("open record.sqlite"))?;
+        conn.busy_timeout(std::time::Duration::from_secs(30)).map_err(sql("busy timeout"))?;
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(sql("WAL mode"))?;
+        conn.pragma_update(None, "synchronous", "NORMAL").map_err(sql("synchronous"))?;
+        conn.pragma_update(None, "foreign_keys", "ON").map_err(sql("foreign keys"))?;
+        conn.execute_batch(SCHEMA).map_err(sql("create schema"))?;
+        Ok(Record { dir: d, conn })
+    }
+
+    fn err(&self, what: &'static str) -> impl FnOnce(rusqlite::Error) -> StoreError + '_ {
+        move |e| StoreError::Sql { dir: self.dir.clone(), what, source: e }
+    }
+
+    pub fn needs_repair(&self) -> Result<bool> {
+        let n: i64 = self
+            .conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM (SELECT 1 FROM sources WHERE indexed = 0 LIMIT 1))
+                      + (SELECT count(*) FROM (SELECT 1 FROM index_deletes LIMIT 1))",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(self.err("check for unindexed sources"))?;
+        Ok(n > 0)
+    }
+
+    pub fn unindexed(&self) -> Result<Vec<i64>> {
+        let mut st = self.conn.prepare("SELECT id FROM sources WHERE indexed = 0 ORDER BY id").map_err(self.err("list unindexed"))?;
+        let rows = st.query_map([], |r| r.get(0)).map_err(self.err("list unindexed"))?;
+        rows.collect::<std::result::Result<Vec<i64>, _>>().map_err(self.err("list unindexed"))
+    }
+
+    pub fn pending_deletes(&self) -> Result<Vec<i64>> {
+        let mut st = self.conn.prepare("SELECT source_id FROM index_deletes").map_err(self.err("list deletes"))?;
+        let rows = st.query_map([], |r| r.get(0)).map_err(self.err("list deletes"))?;
+        rows.collect::<std::result::Result<Vec<i64>, _>>().map_err(self.err("list deletes"))
+    }
+
+    /// After the index committed: everything in the record is now indexed.
+    pub fn mark_indexed(&mut self) -> Result<()> {
+        self.conn
+            .execute_batch("BEGIN; UPDATE sources SET indexed = 1 WHERE indexed = 0; DELETE FROM index_deletes; COMMIT;")
+            .map_err(self.err("mark indexed"))
+    }
+
+    /// Writes a batch of sources in one transaction. Returns, for each, what
+    /// happened and its id.
+    pub fn put_batch(&mut self, sources: &[(Source, String)]) -> Result<Vec<(Added, i64)>> {
+        let dir = self.dir.clone();
+        let e = |what: &'static str| {
+            let dir = dir.clone();
+            move |err| StoreError::Sql { dir, what, source: err }
+        };
+        let tx = self.conn.transaction().map_err(e("begin"))?;
+        let mut out = Vec::with_capacity(sources.len());
+        for (s, hash) in sources {
+            let old: Option<(i64, String)> = tx
+                .query_row("SELECT id, hash FROM sources WHERE path = ?1", [&s.path], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()
+                .map_err(e("look up path"))?;
+            let outcome = match &old {
+                Some((id, h)) if h == hash => {
+                    tx.execute(
+                        "UPDATE sources SET title = ?2, kind = ?3, speaker = ?4, date = ?5, outlet = ?6, url = ?7, format = ?8 WHERE id = ?1",
+                        params![id, s.title, s.kind.name(), s.speaker, s.date, s.outlet, s.url, s.format],
+                    )
+                    .map_err(e("update metadata"))?;
+                    tx.execute("DELETE FROM quotations WHERE source_id = ?1", [id]).map_err(e("refresh quotations"))?;
+                    insert_quotations(&tx, *id, &s.quotations).map_err(e("insert quotations"))?;
+                    out.push((Added::Unchanged, *id));
+                    continue;
+                }
+                Some((id, _)) => {
+                    tx.execute("DELETE FROM sources WHERE id = ?1", [id]).map_err(e("replace source"))?;
+                    tx.execute("INSERT OR IGNORE INTO index_deletes(source_id) VALUES (?1)", [id]).map_err(e("replace source"))?;
+                    Added::Replaced
+                }
+                None => Added::New,
+            };
+            tx.execute(
+                "INSERT INTO sources(path, title, kind, speaker, date, outlet, url, format, hash, bytes, text, indexed)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0)",
+                params![
+                    s.path,
+                    s.title,
+                    s.kind.name(),
+                    s.speaker,
+                    s.date,
+                    s.outlet,
+                    s.url,
+                    s.format,
+                    hash,
+                    s.text.len() as i64,
+                    s.text.as_bytes()
+                ],
+            )
+            .map_err(e("insert source"))?;
+            let id = tx.last_insert_rowid();
+            insert_quotations(&tx, id, &s.quotations).map_err(e("insert quotations"))?;
+            out.push((outcome, id));
+        }
+        tx.commit().map_err(e("commit"))?;
+        Ok(out)
+    }
+
+    pub fn source(&self, id: i64) -> Result<Option<SourceRow>> {
+        self.conn
+            .query_row(
+                "SELECT id, path, title, kind, speaker, date, outlet, url, format, hash, bytes FROM sources WHERE id = ?1",
+                [id],
+                row_to_source,
+            )
+            .optional()
+            .map_err(self.err("read source"))
+    }
+
+    pub fn sources(&self) -> Result<Vec<SourceRow>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT id, path, title, kind, speaker, date, outlet, url, format, hash, bytes FROM sources ORDER BY id")
+            .map_err(self.err("list sources"))?;
+        let rows = st.query_map([], row_to_source).map_err(self.err("list sources"))?;
+        rows.collect::<std::result::Result<Vec<_>, _>>().map_err(self.err("list sources"))
+    }
+
+    pub fn text(&self, id: i64) -> Result<Option<String>> {
+        let bytes: Option<Vec<u8>> = self
+            .conn
+            .query_row("SELECT text FROM sources WHERE id = ?1", [id], |r| r.get(0))
+            .optional()
+            .map_err(self.err("read text"))?;
+        Ok(bytes.map(|b| String::from_utf8(b).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())))
+    }
+
+    pub fn text_range(&self, id: i64, start: usize, end: usize) -> Result<Option<(usize, String)>> {
+        if end <= start {
+            return Ok(Some((start, String::new())));
+        }
+        let bytes: Option<Vec<u8>> = self
+            .conn
+            .query_row("SELECT substr(text, ?2, ?3) FROM sources WHERE id = ?1", params![id, start as i64 + 1, (end - start) as i64], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(self.err("read text range"))?;
+        let Some(mut b) = bytes else { return Ok(None) };
+        // narrow to char boundaries: drop continuation bytes at the front and
+        // an incomplete sequence at the back
+        let lead = b.iter().take_while(|&&x| x & 0xC0 == 0x80).count();
+        b.drain(..lead);
+        let text = match String::from_utf8(b) {
+            Ok(t) => t,
+            Err(e) => {
+                let ok = e.utf8_error().valid_up_to();
+                let mut v = e.into_bytes();
+                v.truncate(ok);
+                String::from_utf8(v).unwrap_or_default()
+            }
+        };
+        Ok(Some((start + lead, text)))
+    }
+
+    pub fn quotations(&self, id: i64) -> Result<Vec<Quotation>> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT start, end, is_primary, speaker, speaker_origin, work, work_origin, outlet, outlet_origin,
+                        date, date_origin, locator, locator_origin
+                 FROM quotations WHERE source_id = ?1 ORDER BY start",
+            )
+            .map_err(self.err("read quotations"))?;
+        let rows = st
+            .query_map([id], |r| {
+                let f = |v: usize, o: usize| -> rusqlite::Result<Option<Field>> {
+                    let value: Option<String> = r.get(v)?;
+                    let origin: Option<String> = r.get(o)?;
+                    Ok(value.map(|value| Field { value, origin: Origin::parse(origin.as_deref().unwrap_or("stated")) }))
+                };
+                Ok(Quotation {
+                    start: r.get::<_, i64>(0)? as usize,
+                    end: r.get::<_, i64>(1)? as usize,
+                    primary: r.get::<_, i64>(2)? != 0,
+                    credit: Credit { speaker: f(3, 4)?, work: f(5, 6)?, outlet: f(7, 8)?, date: f(9, 10)?, locator: f(11, 12)? },
+                })
+            })
+            .map_err(self.err("read quotations"))?;
+        rows.collect::<std::result::Result<Vec<_>, _>>().map_err(self.err("read quotations"))
+    }
+
+    pub fn stats(&self) -> Result<Stats> {
+        let (sources, text_bytes): (i64, i64) = self
+            .conn
+            .query_row("SELECT count(*), coalesce(sum(bytes), 0) FROM sources", [], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(self.err("stats"))?;
+        let quotations: i64 =
+            self.conn.query_row("SELECT count(*) FROM quotations", [], |r| r.get(0)).map_err(self.err("stats"))?;
+        Ok(Stats { sources: sources as u64, quotations: quotations as u64, text_bytes: text_bytes as u64, ..Stats::default() })
+    }
+}
+
+fn insert_quotations(tx: &rusqlite::Transaction<'_>, id: i64, qs: &[Quotation]) -> rusqlite::Result<()> {
+    if qs.is_empty() {
+        return Ok(());
+    }
+    let mut st = tx.prepare_cached(
+        "INSERT INTO quotations(source_id, start, end, is_primary, speaker, speaker_origin, work, work_origin,
+                                outlet, outlet_origin, date, date_origin, locator, locator_origin)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?;
+    for q in qs {
+        let v = |f: &Option<Field>| f.as_ref().map(|f| f.value.clone());
+        let o = |f: &Option<Field>| f.as_ref().map(|f| f.origin.name());
+        let c = &q.credit;
+        st.execute(params![
+            id,
+            q.start as i64,
+            q.end as i64,
+            q.primary as i64,
+            v(&c.speaker),
+            o(&c.speaker),
+            v(&c.work),
+            o(&c.work),
+            v(&c.outlet),
+            o(&c.outlet),
+            v(&c.date),
+            o(&c.date),
+            v(&c.locator),
+            o(&c.locator)
+        ])?;
+    }
+    Ok(())
+}
+
+fn row_to_source(r: &rusqlite::Row<'_>) -> rusqlite::Result<SourceRow> {
+    Ok(SourceRow {
+        id: r.get(0)?,
+        path: r.get(1)?,
+        title: r.get(2)?,
+        kind: SourceKind::parse(&r.get::<_, String>(3)?),
+        speaker: r.get(4)?,
+        date: r.get(5)?,
+        outlet: r.get(6)?,
+        url: r.get(7)?,
+        format: r.get(8)?,
+        hash: r.get(9)?,
+        bytes: r.get::<_, i64>(10)? as u64,
+    })
+}
