@@ -43,7 +43,7 @@ pub struct Costs {
 
 impl Default for Costs {
     fn default() -> Self {
-        Costs { substitute: 1.0, insert: 1.0, skip_open: 1.0, skip_extend: 0.15, wildcard_max: 12 }
+        Costs { substitute: 1.0, insert: 1.0, skip_open: 0.6, skip_extend: 0.15, wildcard_max: 12 }
     }
 }
 

@@ -116,6 +116,10 @@ pub struct Match {
     pub owner: Option<String>,
     /// Where `owner` came from: "quotation", "inner", "document".
     pub owner_from: &'static str,
+    /// Who gives these words in this source: the credit of the recorded
+    /// quotation holding them, else the document's speaker. For a nested
+    /// quotation, the person who quoted it.
+    pub witness: Option<String>,
     /// When the words stand inside quotation marks in the source.
     pub nested: Option<Nested>,
     /// Inside a primary passage (a speech, or a "(Full text)" section).
@@ -168,7 +172,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { costs: Costs::default(), passages: 40, regions: 6, max_matches: 5 }
+        Options { costs: Costs::default(), passages: 60, regions: 6, max_matches: 5 }
     }
 }
 
@@ -278,10 +282,13 @@ impl Engine {
             regions.push((src, cur.0, cur.1, cur.2));
         }
         regions.sort_by(|a, b| b.3.partial_cmp(&a.3).unwrap_or(std::cmp::Ordering::Equal).then(a.0.cmp(&b.0)));
-        // keep regions whose score is not negligible next to the best
+        // keep regions whose score is not negligible next to the best; short
+        // quotations made of common words rank their true place lower, so
+        // they get more regions (each is cheap to align)
         let top = regions.first().map(|r| r.3).unwrap_or(0.0);
         regions.retain(|r| r.3 >= top * 0.2);
-        regions.truncate(self.opts.regions);
+        let budget = if q.tokens.len() <= 12 { self.opts.regions * 4 } else { self.opts.regions };
+        regions.truncate(budget);
 
         let qids: Vec<u64> = q.tokens.iter().map(|t| t.token.hash()).collect();
         let gaps: Vec<GapKind> = q
@@ -314,8 +321,8 @@ impl Engine {
 fn found(al: &Alignment, m: usize) -> bool {
     let matched = al.matched();
     let run = al.longest_run();
-    let need_run = m.min(4);
-    matched * 10 >= m * 6 && run >= need_run && matched >= m.min(3)
+    let run_ok = run >= m.min(4) || (run >= 3 && matched * 100 >= m * 85);
+    matched * 10 >= m * 6 && run_ok && matched >= m.min(3)
 }
 
 /// Turns an alignment into a [`Match`] with its verdict, edits and owner.
@@ -381,7 +388,7 @@ fn judge(quote: &str, q: &Query, c: &Candidate, quotations: &[Quotation], costs:
         .iter()
         .filter(|qq| qq.start <= abs0 && abs1 <= qq.end)
         .min_by_key(|qq| qq.end - qq.start);
-    let nested = nested::enclosing_quote(&c.text, s0, s1).map(|i| Nested { inner: i.named, frame: i.frame });
+    let nested = find_nested(c, s0, s1).map(|i| Nested { inner: i.named, frame: i.frame });
     let (owner, owner_from) = if let Some(n) = nested.as_ref().and_then(|n| n.inner.clone()) {
         (Some(n), "inner")
     } else if let Some(sp) = container.and_then(|qq| qq.credit.speaker.as_ref()) {
@@ -391,6 +398,9 @@ fn judge(quote: &str, q: &Query, c: &Candidate, quotations: &[Quotation], costs:
     } else {
         (None, "quotation")
     };
+    let witness = container
+        .and_then(|qq| qq.credit.speaker.as_ref().map(|f| f.value.clone()))
+        .or_else(|| c.row.speaker.clone());
     let primary = match container {
         Some(qq) => qq.primary,
         None => c.row.kind == SourceKind::Document,
@@ -411,10 +421,47 @@ fn judge(quote: &str, q: &Query, c: &Candidate, quotations: &[Quotation], costs:
         edits,
         owner,
         owner_from,
+        witness,
         nested,
         primary,
         container_len: container.map(|qq| qq.end - qq.start),
     }
+}
+
+/// Whether the matched words stand inside quotation marks in the source.
+/// The span may begin a little before the opening mark (a quotation that
+/// adds words in front), so marks opening inside the span are tried too, as
+/// long as most matched words follow them.
+fn find_nested(c: &Candidate, s0: usize, s1: usize) -> Option<nested::Inner> {
+    if let Some(i) = nested::enclosing_quote(&c.text, s0, s1) {
+        return Some(i);
+    }
+    let span = &c.text[s0..s1];
+    let matched: Vec<usize> = c
+        .al
+        .steps
+        .iter()
+        .filter_map(|st| if let Step::Match { s, .. } = st { Some(c.tokens[*s].start) } else { None })
+        .collect();
+    let mut prev = ' ';
+    for (i, ch) in span.char_indices() {
+        let opening = verbatim_text::is_quote_mark(ch) && (prev.is_whitespace() || i == 0);
+        prev = ch;
+        if !opening {
+            continue;
+        }
+        let at = s0 + i + ch.len_utf8();
+        let inside = matched.iter().filter(|&&p| p >= at).count();
+        if inside * 2 < matched.len() {
+            return None;
+        }
+        if let Some(first) = c.tokens.iter().find(|t| t.start >= at) {
+            if let Some(inner) = nested::enclosing_quote(&c.text, first.start, s1) {
+                return Some(inner);
+            }
+        }
+    }
+    None
 }
 
 /// The order of witnesses: fewest changed words; then no unmarked omission;
@@ -437,16 +484,15 @@ fn credit_check(claimed: &str, matches: &[Match]) -> (CreditVerdict, Option<Stri
     let Some(best) = matches.first() else { return (CreditVerdict::Unknown, None) };
     // nested: the words are quoted inside the source
     if let Some(n) = &best.nested {
-        let named_in_frame = names::surname(claimed).is_some_and(|s| {
-            verbatim_text::tokenize(&n.frame).iter().any(|t| t.norm == s)
-        });
-        if n.inner.as_deref().is_some_and(|i| names::same_person(claimed, i)) || named_in_frame {
+        if n.inner.as_deref().is_some_and(|i| names::same_person(claimed, i)) || names::named_in(claimed, &n.frame) {
             return (CreditVerdict::Attributed, None);
         }
-        if best.speaker.as_deref().is_some_and(|s| names::same_person(claimed, s)) {
-            return (CreditVerdict::QuotedBy, n.inner.clone());
-        }
+        // quoted_by needs the quoted person named; quotation marks alone
+        // (a story told in dialogue, scare quotes) do not make words another's
         if let Some(inner) = &n.inner {
+            if best.witness.as_deref().is_some_and(|w| names::same_person(claimed, w)) {
+                return (CreditVerdict::QuotedBy, Some(inner.clone()));
+            }
             return (CreditVerdict::Misattributed, Some(inner.clone()));
         }
     }

@@ -35,8 +35,6 @@ pub fn enclosing_quote(text: &str, start: usize, end: usize) -> Option<Inner> {
     // stop at a paragraph break
     let para_start = before.rfind("\n\n").or_else(|| before.rfind("\r\n\r\n")).map(|p| lo + p + 2).unwrap_or(lo);
     let before = &text[para_start..start];
-    let hi = verbatim_text::ceil_boundary(text, (end + 40).min(text.len()));
-    let after = &text[end..hi];
 
     let mut open: Option<(usize, char)> = None;
     let mut straight = 0usize;
@@ -44,7 +42,7 @@ pub fn enclosing_quote(text: &str, start: usize, end: usize) -> Option<Inner> {
     let chars: Vec<(usize, char)> = before.char_indices().collect();
     for (k, &(i, c)) in chars.iter().enumerate() {
         let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
-        let next = chars.get(k + 1).map(|x| x.1);
+        let next = chars.get(k + 1).map(|x| x.1).or_else(|| text[start..].chars().next());
         if is_open_double(c) {
             open = Some((i, c));
         } else if is_close_double(c) {
@@ -72,8 +70,10 @@ pub fn enclosing_quote(text: &str, start: usize, end: usize) -> Option<Inner> {
         open = Some((last_straight, '"'));
     }
     let (open_at, mark) = open?;
-    // the quotation must close after the span, before the next one opens
-    let closes = after.chars().take(40).any(|c| match mark {
+    // the quotation must close after the span, within its paragraph
+    let para_end = text[end..].find("\n\n").map(|p| end + p).unwrap_or(text.len());
+    let after = &text[end..verbatim_text::floor_boundary(text, para_end.min(end + 2000))];
+    let closes = after.chars().any(|c| match mark {
         '"' => c == '"',
         c0 if is_apostrophe(c0) => is_apostrophe(c),
         _ => is_close_double(c),
@@ -96,63 +96,85 @@ const NOT_NAMES: &[&str] = &[
     "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Chapter",
 ];
 
-/// The capitalized word sequence nearest the end of the frame that reads as
-/// a person's name, if any.
+const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "say", "wrote", "writes", "write", "put", "declared", "declares", "remarked", "observed",
+    "noted", "asked", "told", "added", "proclaimed", "warned", "reminded", "insisted", "argued", "stated",
+    "spoke", "cried", "answered", "replied", "believed", "called", "words", "according", "counseled",
+    "counselled", "advised", "exclaimed", "urged", "explained", "quoted", "recalled", "taught", "preached",
+];
+
+/// The person the frame names as the author: the capitalized word run
+/// nearest the end of the frame that stands within a few words of a verb of
+/// saying or writing ("As Churchill had said", "young Anne wrote these
+/// words:", "in the words of Martin Luther King"). No verb, no name: a
+/// guess would be worse than nothing.
 pub fn named_in_frame(frame: &str) -> Option<String> {
-    let words: Vec<(usize, usize)> = {
-        let mut v = Vec::new();
-        let mut start = None;
-        for (i, c) in frame.char_indices() {
-            let w = is_word_char(c) || c == '.' || c == '-' || (is_apostrophe(c) && start.is_some());
-            match (w, start) {
-                (true, None) => start = Some(i),
-                (false, Some(s)) => {
-                    v.push((s, i));
-                    start = None;
-                }
-                _ => {}
+    // words with their byte ranges
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in frame.char_indices() {
+        let w = is_word_char(c) || ((c == '.' || c == '-' || is_apostrophe(c)) && start.is_some());
+        match (w, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                words.push((s, i));
+                start = None;
             }
+            _ => {}
         }
-        if let Some(s) = start {
-            v.push((s, frame.len()));
-        }
-        v
-    };
-    // runs of capitalized words, last run first
-    let mut best: Option<String> = None;
-    let mut run: Vec<&str> = Vec::new();
-    let flush = |run: &mut Vec<&str>, best: &mut Option<String>| {
-        while run.first().is_some_and(|w| NOT_NAMES.contains(&w.trim_end_matches('.'))) {
-            run.remove(0);
-        }
-        while run.last().is_some_and(|w| NOT_NAMES.contains(&w.trim_end_matches('.'))) {
-            run.pop();
-        }
-        if !run.is_empty() {
-            *best = Some(run.join(" ").trim_end_matches(['.', ',']).to_string());
-        }
-        run.clear();
-    };
-    let mut prev_end = 0;
-    for &(s, e) in &words {
-        let w = &frame[s..e];
-        let gap = &frame[prev_end..s];
-        let capital = w.chars().next().is_some_and(|c| c.is_uppercase());
-        let joins = gap.trim().is_empty() || gap.trim() == ",";
-        if capital && (run.is_empty() || joins) {
-            run.push(w);
-        } else if capital {
-            flush(&mut run, &mut best);
-            run.push(w);
-        } else if matches!(w, "de" | "van" | "von" | "da" | "del" | "al" | "bin") && !run.is_empty() {
-            run.push(w);
-        } else {
-            flush(&mut run, &mut best);
-        }
-        prev_end = e;
     }
-    flush(&mut run, &mut best);
-    best
+    if let Some(s) = start {
+        words.push((s, frame.len()));
+    }
+    let text_of = |k: usize| frame[words[k].0..words[k].1].trim_end_matches(['.', '-']);
+    let is_verb = |k: usize| SPEECH_VERBS.contains(&text_of(k).to_lowercase().as_str());
+    let capital = |k: usize| {
+        let w = text_of(k);
+        w.chars().next().is_some_and(|c| c.is_uppercase()) && !NOT_NAMES.contains(&w)
+    };
+    let joins = |a: usize, b: usize| {
+        let gap = frame[words[a].1..words[b].0].trim();
+        gap.is_empty() || gap == ","
+    };
+    // runs of capitalized words (with particles inside), last first
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        if !capital(k) {
+            k += 1;
+            continue;
+        }
+        let s = k;
+        let mut e = k + 1;
+        while e < words.len()
+            && joins(e - 1, e)
+            && (capital(e) || matches!(text_of(e), "de" | "van" | "von" | "da" | "del" | "al" | "bin" | "Jr" | "Sr"))
+        {
+            e += 1;
+        }
+        runs.push((s, e));
+        k = e;
+    }
+    // the run nearest a verb of saying wins: a subject before its verb
+    // ("Churchill had said") over a name after one ("the words of King")
+    let mut best: Option<(usize, usize, usize)> = None;
+    for &(s, e) in &runs {
+        let after = (e..(e + 3).min(words.len())).position(is_verb);
+        let before = (s.saturating_sub(3)..s).rev().position(is_verb);
+        let d = match (after, before) {
+            (Some(a), _) => a,
+            (None, Some(b)) => 10 + b,
+            _ => continue,
+        };
+        if best.is_none_or(|(bd, _, _)| d <= bd) {
+            best = Some((d, s, e));
+        }
+    }
+    if let Some((_, s, e)) = best {
+        let name = frame[words[s].0..words[e - 1].1].trim_end_matches(['.', ',']);
+        return Some(name.to_string());
+    }
+    None
 }
 
 #[cfg(test)]
@@ -166,6 +188,7 @@ mod tests {
         let e = text.find("enigma").unwrap() + "enigma".len();
         let inner = enclosing_quote(text, s, e).expect("inside quotes");
         assert!(inner.frame.contains("Churchill"));
+        assert_eq!(inner.named.as_deref(), Some("Churchill"));
     }
 
     #[test]
@@ -178,8 +201,29 @@ mod tests {
     }
 
     #[test]
+    fn a_name_needs_a_verb_of_saying() {
+        assert_eq!(named_in_frame("Just 3 weeks before her capture, young Anne wrote these words: ").as_deref(), Some("Anne"));
+        assert_eq!(named_in_frame("We went to Paris and saw "), None);
+    }
+
+    #[test]
     fn plain_text_is_not_nested() {
         let text = "We cannot stay idle and passively observe these developments. Russia's interests matter.";
         assert!(enclosing_quote(text, 0, 20).is_none());
+    }
+}
+
+#[cfg(test)]
+mod seed_tests {
+    use super::*;
+
+    #[test]
+    fn churchill_on_the_seed_page() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seed/000_31f708e4eb431aab.txt");
+        let Ok(text) = std::fs::read_to_string(path) else { return };
+        let s = text.find("a riddle wrapped").unwrap();
+        let e = text.find("inside an enigma").unwrap() + "inside an enigma".len();
+        let inner = enclosing_quote(&text, s, e).expect("nested");
+        assert_eq!(inner.named.as_deref(), Some("Churchill"));
     }
 }
