@@ -133,7 +133,8 @@ const D: u8 = 2;
 const START: u8 = 3;
 
 /// Aligns `query` (word ids; `gaps[i]` is the gap before word `i`, ignored
-/// for `i == 0`) against `source`. Returns `None` for an empty query or source.
+/// for `i == 0`) against `source`. Returns `None` for an empty query or
+/// source, and when the best placement touches no source word at all.
 pub fn align(query: &[u64], gaps: &[GapKind], source: &[u64], costs: &Costs) -> Option<Alignment> {
     let m = query.len();
     let n = source.len();

@@ -66,7 +66,11 @@ impl Corpus {
         std::fs::create_dir_all(dir).map_err(|e| StoreError::Io { dir: dir.to_path_buf(), source: e })?;
         let record = record::Record::open(dir)?;
         let index = index::PassageIndex::open(dir)?;
-        let corpus = Corpus { dir: dir.to_path_buf(), record, index };
+        let mut corpus = Corpus { dir: dir.to_path_buf(), record, index };
+        // the index folder was deleted (or lost): rebuild it from the record
+        if corpus.index.num_docs() == 0 && corpus.record.stats()?.sources > 0 {
+            corpus.record.mark_all_unindexed()?;
+        }
         if corpus.record.needs_repair()? {
             if let Some(lock) = try_lock(dir)? {
                 let mut w = Writer::with_lock(corpus, lock)?;
@@ -209,6 +213,12 @@ impl Writer {
             })
             .collect();
         let outcomes = self.corpus.record.put_batch(&hashed)?;
+        // replaced sources leave the index with this commit
+        if outcomes.iter().any(|(a, _)| *a == Added::Replaced) {
+            for id in self.corpus.record.pending_deletes()? {
+                self.index_writer.delete_source(id);
+            }
+        }
         let mut results = Vec::with_capacity(hashed.len());
         let mut to_index = Vec::new();
         for ((s, _), (outcome, id)) in hashed.into_iter().zip(outcomes) {

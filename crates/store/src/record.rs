@@ -119,6 +119,11 @@ impl Record {
         rows.collect::<std::result::Result<Vec<i64>, _>>().map_err(self.err("list deletes"))
     }
 
+    /// The index is gone: every source must be indexed again.
+    pub fn mark_all_unindexed(&mut self) -> Result<()> {
+        self.conn.execute_batch("UPDATE sources SET indexed = 0").map_err(self.err("mark unindexed"))
+    }
+
     /// After the index committed: everything in the record is now indexed.
     pub fn mark_indexed(&mut self) -> Result<()> {
         self.conn
