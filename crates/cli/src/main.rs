@@ -108,12 +108,21 @@ fn corpus_dir(flag: Option<PathBuf>) -> Result<PathBuf> {
     Ok(base.join("verbatim").join("corpus"))
 }
 
+/// Opens an existing corpus for reading; a folder with no corpus is the
+/// user's mistake (a mistyped --corpus), not an empty corpus.
+fn open_existing(dir: &std::path::Path) -> Result<Corpus> {
+    if !dir.join("record.sqlite").is_file() {
+        return Err(BadInput(format!("{}: no corpus here (run `verbatim --corpus {} ingest PATH...` first)", dir.display(), dir.display())).into());
+    }
+    Ok(Corpus::open(dir)?)
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
     let dir = corpus_dir(cli.corpus)?;
     match cli.command {
         Command::Ingest { paths, manifest, format } => ingest::run(&dir, paths, manifest, format),
         Command::Find { quote, speaker, json, jsonl, batch } => {
-            let corpus = Corpus::open(&dir)?;
+            let corpus = open_existing(&dir)?;
             if let Some(batch) = batch {
                 if quote.is_some() {
                     return Err(BadInput("give either a quotation or --batch FILE, not both".into()).into());
@@ -135,7 +144,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(if answer.verdict == Verdict::NotFound { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Verify { quote, speaker, json } => {
-            let engine = Engine::new(Corpus::open(&dir)?);
+            let engine = Engine::new(open_existing(&dir)?);
             let answer = answer_one(&engine, &quote, Some(&speaker))?;
             let out = std::io::stdout();
             let mut out = out.lock();
@@ -147,7 +156,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(if answer.verdict == Verdict::NotFound { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Stats { json } => {
-            let corpus = Corpus::open(&dir)?;
+            let corpus = open_existing(&dir)?;
             let s = corpus.stats()?;
             if json {
                 println!(

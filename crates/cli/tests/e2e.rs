@@ -171,6 +171,11 @@ fn bad_input_exits_2_and_keeps_the_corpus() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("m.jsonl:1"));
     let out = verbatim(dir.path(), &["find", "--json", "... ..."]);
     assert_eq!(out.status.code(), Some(2));
+    // a folder with no corpus is an error, not an empty corpus
+    let out = verbatim(&dir.path().join("nowhere"), &["find", "--json", "anything at all"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no corpus here"));
+    assert!(!dir.path().join("nowhere").exists());
     // what was stored is still there
     let v = json(&verbatim(dir.path(), &["stats", "--json"]));
     assert_eq!(v["sources"], 1);
