@@ -85,8 +85,7 @@ pub fn run(dir: &Path, paths: Vec<PathBuf>, manifest: Option<PathBuf>, format: O
                 }
             }
         }
-        for (path, outcome) in writer.add(sources)? {
-            let _ = path;
+        for (_, outcome) in writer.add(sources)? {
             match outcome {
                 Added::New => new += 1,
                 Added::Replaced => replaced += 1,

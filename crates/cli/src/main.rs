@@ -139,7 +139,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if json || jsonl {
                 writeln!(out, "{}", output::answer_json(None, &answer))?;
             } else {
-                output::human(&mut out, &engine, &quote, speaker.as_deref(), &answer)?;
+                output::human(&mut out, &engine, speaker.as_deref(), &answer)?;
             }
             Ok(if answer.verdict == Verdict::NotFound { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
@@ -151,7 +151,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if json {
                 writeln!(out, "{}", output::answer_json(None, &answer))?;
             } else {
-                output::human(&mut out, &engine, &quote, Some(&speaker), &answer)?;
+                output::human(&mut out, &engine, Some(&speaker), &answer)?;
             }
             Ok(if answer.verdict == Verdict::NotFound { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }

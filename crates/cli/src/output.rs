@@ -70,14 +70,13 @@ impl Style {
 
 /// Human output: the verdict, the source passage with the matched words
 /// highlighted, what differs, what each ellipsis hides, and the credit.
-pub fn human(out: &mut impl Write, engine: &Engine, quote: &str, speaker: Option<&str>, a: &Answer) -> anyhow::Result<()> {
+pub fn human(out: &mut impl Write, engine: &Engine, speaker: Option<&str>, a: &Answer) -> anyhow::Result<()> {
     let st = Style { on: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() };
     let Some(best) = a.matches.first() else {
         writeln!(out, "{}  no source in the corpus holds these words", st.paint("1;31", "not_found"))?;
         if let Some(c) = a.credit {
             writeln!(out, "credit: {} ({} — the corpus does not say whose words they are)", c.name(), speaker.unwrap_or(""))?;
         }
-        let _ = quote;
         return Ok(());
     };
     let title = best.title.clone().unwrap_or_else(|| best.source.clone());

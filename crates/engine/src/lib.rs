@@ -226,7 +226,7 @@ impl Engine {
                     v
                 }
             };
-            let mm = judge(quote, &q, &c, &quotations, &self.opts.costs);
+            let mm = judge(quote, &q, &c, &quotations);
             // the same span found twice (overlapping regions): keep one
             if matches.iter().any(|x| x.source_id == mm.source_id && x.start < mm.end && mm.start < x.end) {
                 continue;
@@ -326,7 +326,7 @@ fn found(al: &Alignment, m: usize) -> bool {
 }
 
 /// Turns an alignment into a [`Match`] with its verdict, edits and owner.
-fn judge(quote: &str, q: &Query, c: &Candidate, quotations: &[Quotation], costs: &Costs) -> Match {
+fn judge(quote: &str, q: &Query, c: &Candidate, quotations: &[Quotation]) -> Match {
     let al = &c.al;
     let tok = &c.tokens;
     let s0 = tok[al.source.start].start;
@@ -379,9 +379,7 @@ fn judge(quote: &str, q: &Query, c: &Candidate, quotations: &[Quotation], costs:
     } else {
         Verdict::Normalized
     };
-    let cost = al.cost;
-    let _ = costs;
-    let score = (1.0 - cost / m as f32).clamp(0.0, 1.0);
+    let score = (1.0 - al.cost / m as f32).clamp(0.0, 1.0);
     let (abs0, abs1) = (c.base + s0, c.base + s1);
     // the recorded quotation holding the match, if any: the smallest that contains it
     let container = quotations

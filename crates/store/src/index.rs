@@ -10,7 +10,7 @@
 //! sharper rarity signal, and BM25 over rare bigrams ranks the passage that
 //! holds a quotation first even when common words dominate it.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rayon::prelude::*;
 use tantivy::collector::TopDocs;
@@ -62,7 +62,6 @@ fn schema() -> (Schema, Fields) {
 }
 
 pub(crate) struct PassageIndex {
-    dir: PathBuf,
     index: Index,
     reader: IndexReader,
     fields: Fields,
@@ -78,7 +77,7 @@ impl PassageIndex {
             .map_err(|err| StoreError::Other { dir: dir.to_path_buf(), msg: format!("index folder: {err}") })?;
         let index = Index::open_or_create(mmap, schema).map_err(e)?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(e)?;
-        Ok(PassageIndex { dir: dir.to_path_buf(), index, reader, fields })
+        Ok(PassageIndex { index, reader, fields })
     }
 
     pub fn reload(&self) {
@@ -139,7 +138,6 @@ impl PassageIndex {
                 out.push(PassageHit { source: src as i64, start: start as usize, end: end as usize, score });
             }
         }
-        let _ = &self.dir;
         Ok(out)
     }
 }
