@@ -25,11 +25,12 @@ struct Job {
     name: String,
     entry: Option<ManifestEntry>,
     size: u64,
+    format: Format,
 }
 
 pub fn run(dir: &Path, paths: Vec<PathBuf>, manifest: Option<PathBuf>, format: Option<String>) -> Result<ExitCode> {
     let forced = match &format {
-        Some(f) => Some(Format::parse(f).ok_or_else(|| BadInput(format!("--format {f:?}: unknown format (known: text, wikiquote-text)")))?),
+        Some(f) => Some(Format::parse(f).ok_or_else(|| BadInput(format!("--format {f:?}: unknown format (known: {})", Format::known())))?),
         None => None,
     };
     if paths.is_empty() && manifest.is_none() {
@@ -45,11 +46,20 @@ pub fn run(dir: &Path, paths: Vec<PathBuf>, manifest: Option<PathBuf>, format: O
             if !meta.is_file() {
                 return Err(BadInput(format!("{}:{}: {} is not a file", m.display(), e.line, e.resolved.display())).into());
             }
-            jobs.push(Job { file: e.resolved.clone(), name: e.path.clone(), size: meta.len(), entry: Some(e) });
+            if let Some(f) = e.format.as_deref().filter(|f| Format::parse(f).is_none()) {
+                return Err(BadInput(format!("{}:{}: format {f:?} is unknown (known: {})", m.display(), e.line, Format::known())).into());
+            }
+            jobs.push(Job { file: e.resolved.clone(), name: e.path.clone(), size: meta.len(), entry: Some(e), format: Format::Text });
         }
     }
     for p in &paths {
         collect(p, &mut jobs)?;
+    }
+    for j in &mut jobs {
+        j.format = match forced.or_else(|| j.entry.as_ref().and_then(|e| e.format.as_deref()).and_then(Format::parse)) {
+            Some(f) => f,
+            None => Format::detect(&j.file, &head(&j.file)),
+        };
     }
     let total: u64 = jobs.iter().map(|j| j.size).sum();
     let started = Instant::now();
@@ -62,36 +72,72 @@ pub fn run(dir: &Path, paths: Vec<PathBuf>, manifest: Option<PathBuf>, format: O
             .unwrap_or_else(|_| ProgressStyle::default_bar())
             .progress_chars("=> "),
     );
-    let (mut new, mut replaced, mut unchanged) = (0usize, 0usize, 0usize);
+    let mut tally = Tally::default();
     let mut since_commit = 0u64;
     let mut done_files = 0usize;
     let mut k = 0;
     let mut failure: Option<anyhow::Error> = None;
-    while k < jobs.len() {
+    while k < jobs.len() && failure.is_none() {
+        if jobs[k].format.streams() {
+            // a dump or a JSON Lines file: its sources come as a stream
+            let j = &jobs[k];
+            let (mut sources, _) = verbatim_formats::read_file(&j.file, &j.name, j.format)?;
+            let mut batch = Vec::new();
+            let mut batch_bytes = 0u64;
+            let mut shown = 0u64;
+            loop {
+                let next = sources.next();
+                let end = next.is_none();
+                match next {
+                    Some(Ok(mut s)) => {
+                        apply_entry(&mut s, j);
+                        batch_bytes += s.text.len() as u64;
+                        batch.push(s);
+                    }
+                    Some(Err(e)) => failure = Some(e.into()),
+                    None => {}
+                }
+                if batch_bytes >= BATCH_BYTES || end || failure.is_some() {
+                    tally.saw(&batch);
+                    tally.count(writer.add(std::mem::take(&mut batch))?);
+                    since_commit += batch_bytes;
+                    batch_bytes = 0;
+                    if since_commit >= COMMIT_BYTES {
+                        writer.commit()?;
+                        since_commit = 0;
+                    }
+                    let now = sources.bytes_read().unwrap_or(j.size).min(j.size);
+                    bar.inc(now.saturating_sub(shown));
+                    shown = now;
+                }
+                if end || failure.is_some() {
+                    break;
+                }
+            }
+            bar.inc(j.size.saturating_sub(shown));
+            done_files += 1;
+            k += 1;
+            continue;
+        }
         let mut end = k;
         let mut bytes = 0;
-        while end < jobs.len() && (end == k || bytes + jobs[end].size <= BATCH_BYTES) {
+        while end < jobs.len() && !jobs[end].format.streams() && (end == k || bytes + jobs[end].size <= BATCH_BYTES) {
             bytes += jobs[end].size;
             end += 1;
         }
-        let read: Vec<Result<Source, FormatError>> = jobs[k..end].par_iter().map(|j| read_job(j, forced)).collect();
+        let read: Vec<Result<Vec<Source>, FormatError>> = jobs[k..end].par_iter().map(read_job).collect();
         let mut sources = Vec::with_capacity(read.len());
         for r in read {
             match r {
-                Ok(s) => sources.push(s),
+                Ok(s) => sources.extend(s),
                 Err(e) => {
                     failure = Some(e.into());
                     break;
                 }
             }
         }
-        for (_, outcome) in writer.add(sources)? {
-            match outcome {
-                Added::New => new += 1,
-                Added::Replaced => replaced += 1,
-                Added::Unchanged => unchanged += 1,
-            }
-        }
+        tally.saw(&sources);
+        tally.count(writer.add(sources)?);
         done_files += end - k;
         since_commit += bytes;
         bar.set_message(format!("{done_files}/{} files", jobs.len()));
@@ -101,32 +147,74 @@ pub fn run(dir: &Path, paths: Vec<PathBuf>, manifest: Option<PathBuf>, format: O
             since_commit = 0;
         }
         k = end;
-        if failure.is_some() {
-            break;
-        }
     }
     bar.finish_and_clear();
     let corpus = writer.finish()?;
     let secs = started.elapsed().as_secs_f64();
     let stats = corpus.stats()?;
     eprintln!(
-        "verbatim: ingested {} files ({:.1} MB) in {:.1} s, {:.1} MB/s: {new} new, {replaced} replaced, {unchanged} unchanged; corpus {} sources",
-        new + replaced + unchanged,
+        "verbatim: ingested {} sources from {done_files} files ({:.1} MB) in {:.1} s, {:.1} MB/s: {} new, {} replaced, {} unchanged; \
+         {} quotations read, {} credited; corpus {} sources, {} quotations",
+        tally.new + tally.replaced + tally.unchanged,
         total as f64 / 1e6,
         secs,
         total as f64 / 1e6 / secs.max(1e-9),
-        stats.sources
+        tally.new,
+        tally.replaced,
+        tally.unchanged,
+        tally.quotations,
+        tally.credited,
+        stats.sources,
+        stats.quotations,
     );
     if let Some(e) = failure {
-        return Err(e.context("stopped; everything before this file is committed"));
+        return Err(e.context("stopped; everything read before this point is committed"));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What an ingest did, for its closing line.
+#[derive(Default)]
+struct Tally {
+    new: usize,
+    replaced: usize,
+    unchanged: usize,
+    quotations: usize,
+    credited: usize,
+}
+
+impl Tally {
+    fn saw(&mut self, sources: &[Source]) {
+        for s in sources {
+            self.quotations += s.quotations.len();
+            self.credited += s.quotations.iter().filter(|q| q.credit.speaker.is_some()).count();
+        }
+    }
+
+    fn count(&mut self, added: Vec<(String, Added)>) {
+        for (_, outcome) in added {
+            match outcome {
+                Added::New => self.new += 1,
+                Added::Replaced => self.replaced += 1,
+                Added::Unchanged => self.unchanged += 1,
+            }
+        }
+    }
+}
+
+/// The first bytes of a file, for format detection.
+fn head(p: &Path) -> Vec<u8> {
+    use std::io::Read;
+    let mut buf = vec![0u8; 64 << 10];
+    let n = std::fs::File::open(p).and_then(|mut f| f.read(&mut buf)).unwrap_or(0);
+    buf.truncate(n);
+    buf
 }
 
 fn collect(p: &Path, jobs: &mut Vec<Job>) -> Result<()> {
     let meta = std::fs::metadata(p).map_err(|e| BadInput(format!("{}: {e}", p.display())))?;
     if meta.is_file() {
-        jobs.push(Job { file: p.to_path_buf(), name: p.to_string_lossy().into_owned(), entry: None, size: meta.len() });
+        jobs.push(Job { file: p.to_path_buf(), name: p.to_string_lossy().into_owned(), entry: None, size: meta.len(), format: Format::Text });
         return Ok(());
     }
     let mut entries: Vec<_> = std::fs::read_dir(p)
@@ -142,40 +230,39 @@ fn collect(p: &Path, jobs: &mut Vec<Job>) -> Result<()> {
     Ok(())
 }
 
-fn read_job(j: &Job, forced: Option<Format>) -> Result<Source, FormatError> {
-    let bytes = std::fs::read(&j.file).map_err(|e| FormatError::Io { path: j.file.clone(), source: e })?;
-    let format = forced
-        .or_else(|| j.entry.as_ref().and_then(|e| e.format.as_deref()).and_then(Format::parse))
-        .unwrap_or(Format::Text);
-    let mut source = match format {
-        Format::Text => {
-            let (s, invalid) = verbatim_formats::read_plain(&j.name, bytes, &j.file)?;
-            if let Some(at) = invalid {
-                eprintln!("verbatim: warning: {}: not valid UTF-8 at byte {at}; read with replacement characters", j.file.display());
-            }
-            s
-        }
-        Format::WikiquoteText => verbatim_formats::read_wikiquote_text(&j.name, bytes, &j.file)?,
-    };
-    if let Some(e) = &j.entry {
-        if e.title.is_some() {
-            source.title = e.title.clone();
-        }
-        if e.speaker.is_some() {
-            source.speaker = e.speaker.clone();
-        }
-        if e.date.is_some() {
-            source.date = e.date.clone();
-        }
-        if e.outlet.is_some() {
-            source.outlet = e.outlet.clone();
-        }
-        if e.url.is_some() {
-            source.url = e.url.clone();
-        }
-        if let Some(k) = &e.kind {
-            source.kind = verbatim_formats::SourceKind::parse(k);
-        }
+fn read_job(j: &Job) -> Result<Vec<Source>, FormatError> {
+    let (sources, warning) = verbatim_formats::read_file(&j.file, &j.name, j.format)?;
+    if let Some(w) = warning {
+        eprintln!("verbatim: warning: {w}");
     }
-    Ok(source)
+    let mut out = Vec::new();
+    for s in sources {
+        let mut s = s?;
+        apply_entry(&mut s, j);
+        out.push(s);
+    }
+    Ok(out)
+}
+
+/// What a manifest line says of a file overrides what the reader found.
+fn apply_entry(source: &mut Source, j: &Job) {
+    let Some(e) = &j.entry else { return };
+    if e.title.is_some() {
+        source.title = e.title.clone();
+    }
+    if e.speaker.is_some() {
+        source.speaker = e.speaker.clone();
+    }
+    if e.date.is_some() {
+        source.date = e.date.clone();
+    }
+    if e.outlet.is_some() {
+        source.outlet = e.outlet.clone();
+    }
+    if e.url.is_some() {
+        source.url = e.url.clone();
+    }
+    if let Some(k) = &e.kind {
+        source.kind = verbatim_formats::SourceKind::parse(k);
+    }
 }

@@ -6,17 +6,25 @@
 //!
 //! Errors name the file, the line and the problem ([`FormatError`]).
 
+mod collection;
 mod credit;
+mod dump;
+#[cfg(test)]
+mod credit_cases;
+mod wikitext;
 mod manifest;
 mod wikiquote_text;
 mod plain;
 mod model;
 
 pub use manifest::{read_manifest, ManifestEntry};
-pub use model::{Credit, Field, Origin, Quotation, Source, SourceKind};
+pub use model::{Credit, Field, Origin, Quotation, Source, SourceKind, Standing};
 pub use credit::{find_date, parse_credit};
 pub use plain::{decode_text, read_plain, Decoded};
 pub use wikiquote_text::read_wikiquote_text;
+pub use wikitext::read_wikitext;
+pub use collection::{read_fortunes, read_json, JsonLines, ENTRIES_PER_SOURCE};
+pub use dump::{dump_pages, open_dump, DumpPages, MAX_PAGE_BYTES};
 
 use std::path::PathBuf;
 
@@ -38,20 +46,151 @@ pub enum Format {
     Text,
     /// A Wikiquote page rendered to text, like the seed page.
     WikiquoteText,
+    /// Wikitext source of a page (`.wiki`, `.wikitext`, `.mediawiki`).
+    Wikitext,
+    /// A MediaWiki XML dump, plain or bz2-compressed.
+    Dump,
+    /// A fortune file: records between `%` lines.
+    Fortune,
+    /// A JSON array of quotations.
+    Json,
+    /// JSON Lines, one quotation per line (Quotebank).
+    JsonLines,
 }
 
 impl Format {
+    pub const ALL: &'static [Format] =
+        &[Format::Text, Format::WikiquoteText, Format::Wikitext, Format::Dump, Format::Fortune, Format::Json, Format::JsonLines];
+
     pub fn parse(name: &str) -> Option<Format> {
         match name.trim().to_ascii_lowercase().as_str() {
             "text" | "txt" | "plain" | "markdown" | "md" => Some(Format::Text),
             "wikiquote-text" | "wikiquote" => Some(Format::WikiquoteText),
+            "wikitext" | "wiki" | "mediawiki" => Some(Format::Wikitext),
+            "dump" | "xml" | "mediawiki-dump" => Some(Format::Dump),
+            "fortune" | "fortunes" => Some(Format::Fortune),
+            "json" => Some(Format::Json),
+            "jsonl" | "json-lines" | "ndjson" | "quotebank" => Some(Format::JsonLines),
             _ => None,
         }
     }
+
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",
             Format::WikiquoteText => "wikiquote-text",
+            Format::Wikitext => "wikitext",
+            Format::Dump => "dump",
+            Format::Fortune => "fortune",
+            Format::Json => "json",
+            Format::JsonLines => "jsonl",
         }
+    }
+
+    /// The names `parse` knows, for error messages.
+    pub fn known() -> String {
+        Format::ALL.iter().map(|f| f.name()).collect::<Vec<_>>().join(", ")
+    }
+
+    /// Whether the format is read as a stream of many sources.
+    pub fn streams(self) -> bool {
+        matches!(self, Format::Dump | Format::JsonLines)
+    }
+
+    /// Guesses a file's format from its name, then from its first bytes.
+    pub fn detect(path: &std::path::Path, head: &[u8]) -> Format {
+        let name = path.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+        let ext = name.rsplit('.').next().unwrap_or("");
+        match ext {
+            "xml" => return Format::Dump,
+            "bz2" if head.starts_with(b"BZh") => return Format::Dump,
+            "wiki" | "wikitext" | "mediawiki" => return Format::Wikitext,
+            "json" => return Format::Json,
+            "jsonl" | "ndjson" => return Format::JsonLines,
+            "tfortunes" | "fortunes" | "fortune" => return Format::Fortune,
+            _ => {}
+        }
+        let text = String::from_utf8_lossy(head);
+        let t = text.trim_start_matches('\u{feff}').trim_start();
+        if t.starts_with("<mediawiki") || (t.starts_with("<?xml") && t.contains("<mediawiki")) {
+            return Format::Dump;
+        }
+        let lines: Vec<&str> = text.lines().collect();
+        let count = |f: &dyn Fn(&str) -> bool| lines.iter().filter(|l| f(l)).count();
+        if count(&|l| l.trim_end() == "%") >= 2 || count(&|l| l.starts_with("---- ")) >= 2 {
+            return Format::Fortune;
+        }
+        if count(&|l| l.trim() == "(Full text)") > 0 || (count(&|l| l.starts_with("  \u{2022} ")) >= 3 && count(&|l| l.starts_with("~ ")) >= 1) {
+            return Format::WikiquoteText;
+        }
+        let headings = count(&|l| {
+            let t = l.trim_end();
+            t.starts_with("==") && t.ends_with("==") && t.len() > 4
+        });
+        if headings >= 2 && text.contains("[[") && count(&|l| l.starts_with('*')) >= 1 {
+            return Format::Wikitext;
+        }
+        Format::Text
+    }
+}
+
+/// What reading a file gives: its sources, as a stream for dumps and JSON
+/// Lines, and a warning when the text had to be read lossily.
+pub enum Sources {
+    Read(std::vec::IntoIter<Source>),
+    Dump(Box<DumpPages>),
+    Lines(Box<collection::JsonLines<std::io::BufReader<std::fs::File>>>),
+}
+
+impl Sources {
+    /// Bytes of the file consumed so far, for streams; `None` otherwise.
+    pub fn bytes_read(&self) -> Option<u64> {
+        match self {
+            Sources::Dump(d) => Some(d.bytes_read()),
+            _ => None,
+        }
+    }
+}
+
+impl Iterator for Sources {
+    type Item = Result<Source, FormatError>;
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Sources::Read(v) => v.next().map(Ok),
+            Sources::Dump(d) => d.next(),
+            Sources::Lines(l) => l.next(),
+        }
+    }
+}
+
+/// Opens `path` as `format`. `name` is the path as it will be reported and
+/// stored. Returns the sources and, when the text was not valid UTF-8, a
+/// warning naming the byte offset where it went wrong.
+pub fn read_file(path: &std::path::Path, name: &str, format: Format) -> Result<(Sources, Option<String>), FormatError> {
+    let io = |e| FormatError::Io { path: path.to_path_buf(), source: e };
+    let one = |s: Source| Sources::Read(vec![s].into_iter());
+    let invalid = |at: Option<usize>| at.map(|at| format!("{}: not valid UTF-8 at byte {at}; read with replacement characters", path.display()));
+    match format {
+        Format::Dump => Ok((Sources::Dump(Box::new(open_dump(path, name)?)), None)),
+        Format::JsonLines => {
+            let f = std::fs::File::open(path).map_err(io)?;
+            Ok((Sources::Lines(Box::new(collection::JsonLines::new(name, path, std::io::BufReader::new(f)))), None))
+        }
+        Format::Text => {
+            let bytes = std::fs::read(path).map_err(io)?;
+            let (s, at) = read_plain(name, bytes, path)?;
+            Ok((one(s), invalid(at)))
+        }
+        Format::WikiquoteText => Ok((one(read_wikiquote_text(name, std::fs::read(path).map_err(io)?, path)?), None)),
+        Format::Wikitext => {
+            let bytes = std::fs::read(path).map_err(io)?;
+            if bytes.iter().take(8192).any(|&b| b == 0) {
+                return Err(FormatError::Invalid { path: path.to_path_buf(), msg: "binary file (NUL bytes), not wikitext".into() });
+            }
+            let d = decode_text(bytes);
+            Ok((one(read_wikitext(name, None, &d.text)?), invalid(d.invalid_at)))
+        }
+        Format::Fortune => Ok((one(collection::read_fortunes(name, std::fs::read(path).map_err(io)?, path)?), None)),
+        Format::Json => Ok((one(collection::read_json(name, &std::fs::read(path).map_err(io)?, path)?), None)),
     }
 }

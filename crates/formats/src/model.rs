@@ -39,6 +39,9 @@ impl Field {
     pub fn stated(value: impl Into<String>) -> Field {
         Field { value: value.into(), origin: Origin::Stated }
     }
+    pub fn new(value: impl Into<String>, origin: Origin) -> Field {
+        Field { value: value.into(), origin }
+    }
 }
 
 /// Who said or wrote something, where and when; every field optional.
@@ -78,9 +81,41 @@ impl SourceKind {
     }
 }
 
+/// What the source says of a quotation's credit.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Standing {
+    /// Given as the credited person's words.
+    #[default]
+    Sourced,
+    /// Listed as of doubtful origin (a Wikiquote "Disputed" section).
+    Disputed,
+    /// Listed as NOT the words of the person it is often credited to (a
+    /// Wikiquote "Misattributed" section, a collection entry removed as
+    /// fake). That person is [`Quotation::not_by`]; the true author, when the
+    /// source names one, is the credit's speaker.
+    Misattributed,
+}
+
+impl Standing {
+    pub fn name(self) -> &'static str {
+        match self {
+            Standing::Sourced => "sourced",
+            Standing::Disputed => "disputed",
+            Standing::Misattributed => "misattributed",
+        }
+    }
+    pub fn parse(s: &str) -> Standing {
+        match s {
+            "disputed" => Standing::Disputed,
+            "misattributed" => Standing::Misattributed,
+            _ => Standing::Sourced,
+        }
+    }
+}
+
 /// A claimed quotation inside a source: the byte range of its words in the
 /// source text and the credit the source gives it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Quotation {
     pub start: usize,
     pub end: usize,
@@ -88,6 +123,9 @@ pub struct Quotation {
     /// A primary passage (a speech section under a "(Full text)" heading)
     /// rather than an excerpt quoted by a collection.
     pub primary: bool,
+    pub standing: Standing,
+    /// For a misattributed quotation: who the words are wrongly credited to.
+    pub not_by: Option<String>,
 }
 
 /// One document as read: its exact text and metadata.

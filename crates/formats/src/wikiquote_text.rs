@@ -185,7 +185,7 @@ pub fn read_wikiquote_text(name: &str, bytes: Vec<u8>, path: &Path) -> Result<So
     infer_from_leads(&text, &mut items);
     let quotations = items
         .into_iter()
-        .map(|it| Quotation { start: it.start, end: it.end, credit: it.credit, primary: it.primary })
+        .map(|it| Quotation { start: it.start, end: it.end, credit: it.credit, primary: it.primary, ..Quotation::default() })
         .collect();
     Ok(Source {
         path: name.to_string(),

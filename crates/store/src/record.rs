@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use rusqlite::{params, Connection, OptionalExtension};
-use verbatim_formats::{Credit, Field, Origin, Quotation, Source, SourceKind};
+use verbatim_formats::{Credit, Field, Origin, Quotation, Source, SourceKind, Standing};
 
 use crate::{Added, Result, StoreError};
 
@@ -35,11 +35,13 @@ CREATE TABLE IF NOT EXISTS quotations (
     work TEXT, work_origin TEXT,
     outlet TEXT, outlet_origin TEXT,
     date TEXT, date_origin TEXT,
-    locator TEXT, locator_origin TEXT
+    locator TEXT, locator_origin TEXT,
+    standing TEXT NOT NULL DEFAULT 'sourced',
+    not_by TEXT
 );
 CREATE INDEX IF NOT EXISTS quotations_source ON quotations(source_id, start);
 CREATE TABLE IF NOT EXISTS index_deletes (source_id INTEGER PRIMARY KEY);
-INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '1');
+INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '2');
 ";
 
 /// A source's metadata as the record keeps it (the text is fetched apart).
@@ -87,6 +89,7 @@ impl Record {
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(sql("synchronous"))?;
         conn.pragma_update(None, "foreign_keys", "ON").map_err(sql("foreign keys"))?;
         conn.execute_batch(SCHEMA).map_err(sql("create schema"))?;
+        migrate(&conn).map_err(sql("upgrade schema"))?;
         Ok(Record { dir: d, conn })
     }
 
@@ -253,7 +256,7 @@ impl Record {
             .conn
             .prepare_cached(
                 "SELECT start, end, is_primary, speaker, speaker_origin, work, work_origin, outlet, outlet_origin,
-                        date, date_origin, locator, locator_origin
+                        date, date_origin, locator, locator_origin, standing, not_by
                  FROM quotations WHERE source_id = ?1 ORDER BY start",
             )
             .map_err(self.err("read quotations"))?;
@@ -269,6 +272,8 @@ impl Record {
                     end: r.get::<_, i64>(1)? as usize,
                     primary: r.get::<_, i64>(2)? != 0,
                     credit: Credit { speaker: f(3, 4)?, work: f(5, 6)?, outlet: f(7, 8)?, date: f(9, 10)?, locator: f(11, 12)? },
+                    standing: Standing::parse(&r.get::<_, String>(13)?),
+                    not_by: r.get(14)?,
                 })
             })
             .map_err(self.err("read quotations"))?;
@@ -286,14 +291,34 @@ impl Record {
     }
 }
 
+/// Brings a record written by an older version up to this schema. Columns
+/// are only ever added, so an upgrade cannot lose what is stored.
+fn migrate(conn: &Connection) -> rusqlite::Result<()> {
+    let has_standing: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM pragma_table_info('quotations') WHERE name = 'standing'",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has_standing {
+        conn.execute_batch(
+            "BEGIN;
+             ALTER TABLE quotations ADD COLUMN standing TEXT NOT NULL DEFAULT 'sourced';
+             ALTER TABLE quotations ADD COLUMN not_by TEXT;
+             UPDATE meta SET value = '2' WHERE key = 'schema';
+             COMMIT;",
+        )?;
+    }
+    Ok(())
+}
+
 fn insert_quotations(tx: &rusqlite::Transaction<'_>, id: i64, qs: &[Quotation]) -> rusqlite::Result<()> {
     if qs.is_empty() {
         return Ok(());
     }
     let mut st = tx.prepare_cached(
         "INSERT INTO quotations(source_id, start, end, is_primary, speaker, speaker_origin, work, work_origin,
-                                outlet, outlet_origin, date, date_origin, locator, locator_origin)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                                outlet, outlet_origin, date, date_origin, locator, locator_origin, standing, not_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?;
     for q in qs {
         let v = |f: &Option<Field>| f.as_ref().map(|f| f.value.clone());
@@ -313,7 +338,9 @@ fn insert_quotations(tx: &rusqlite::Transaction<'_>, id: i64, qs: &[Quotation]) 
             v(&c.date),
             o(&c.date),
             v(&c.locator),
-            o(&c.locator)
+            o(&c.locator),
+            q.standing.name(),
+            q.not_by
         ])?;
     }
     Ok(())
