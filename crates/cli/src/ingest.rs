@@ -46,9 +46,6 @@ pub fn run(dir: &Path, paths: Vec<PathBuf>, manifest: Option<PathBuf>, format: O
             if !meta.is_file() {
                 return Err(BadInput(format!("{}:{}: {} is not a file", m.display(), e.line, e.resolved.display())).into());
             }
-            if let Some(f) = e.format.as_deref().filter(|f| Format::parse(f).is_none()) {
-                return Err(BadInput(format!("{}:{}: format {f:?} is unknown (known: {})", m.display(), e.line, Format::known())).into());
-            }
             jobs.push(Job { file: e.resolved.clone(), name: e.path.clone(), size: meta.len(), entry: Some(e), format: Format::Text });
         }
     }

@@ -31,6 +31,9 @@ fn match_json(m: &Match) -> Value {
         "edits": m.edits.iter().map(edit_json).collect::<Vec<_>>(),
         "owner": m.owner,
         "owner_from": m.owner_from,
+        "owner_via": m.owner_via,
+        "standing": m.standing.name(),
+        "not_by": m.not_by,
         "nested": m.nested.as_ref().map(|n| json!({"inner": n.inner})),
         "primary": m.primary,
     })
@@ -132,10 +135,10 @@ pub fn human(out: &mut impl Write, engine: &Engine, speaker: Option<&str>, a: &A
         let claimed = speaker.unwrap_or("");
         let line = match c {
             verbatim_engine::CreditVerdict::Attributed => format!("attributed: the words are {claimed}'s"),
-            verbatim_engine::CreditVerdict::Misattributed => format!(
-                "misattributed: not {claimed}'s words but {}'s",
-                a.credit_to.as_deref().unwrap_or("someone else")
-            ),
+            verbatim_engine::CreditVerdict::Misattributed => match a.credit_to.as_deref() {
+                Some(to) => format!("misattributed: not {claimed}'s words but {to}'s"),
+                None => format!("misattributed: the source lists these words as wrongly credited to {claimed}"),
+            },
             verbatim_engine::CreditVerdict::QuotedBy => format!(
                 "quoted_by: {claimed} quoted these words from {}",
                 a.credit_to.as_deref().unwrap_or("someone the source names")
@@ -143,6 +146,9 @@ pub fn human(out: &mut impl Write, engine: &Engine, speaker: Option<&str>, a: &A
             verbatim_engine::CreditVerdict::Unknown => format!("unknown: the corpus does not say whether these are {claimed}'s words"),
         };
         writeln!(out, "credit: {line}")?;
+    }
+    if let (Some(owner), Some(via)) = (&best.owner, &best.owner_via) {
+        writeln!(out, "  (credit to {owner} inferred from another witness: {via})")?;
     }
     if a.matches.len() > 1 {
         writeln!(out, "other witnesses:")?;

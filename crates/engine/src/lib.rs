@@ -21,7 +21,7 @@ pub mod nested;
 use std::collections::HashMap;
 
 use verbatim_align::{align, Alignment, Costs, GapKind, Step};
-use verbatim_formats::{Quotation, SourceKind};
+use verbatim_formats::{Quotation, SourceKind, Standing};
 use verbatim_store::{Corpus, SourceRow, StoreError};
 use verbatim_text::{parse_query, Gap, Query, Token};
 
@@ -114,8 +114,17 @@ pub struct Match {
     /// quotation that holds them, the person the frame names when they stand
     /// inside quotation marks, else the document's speaker.
     pub owner: Option<String>,
-    /// Where `owner` came from: "quotation", "inner", "document".
+    /// Where `owner` came from: "quotation", "inner", "document", or
+    /// "witness" when it was inferred from another witness of the same words.
     pub owner_from: &'static str,
+    /// For an owner inferred from another witness: that witness, as
+    /// `source [start..end]`.
+    pub owner_via: Option<String>,
+    /// What the source says of the recorded quotation's credit (a
+    /// Misattributed section, an entry removed as fake).
+    pub standing: Standing,
+    /// For a misattributed quotation: who the words are wrongly credited to.
+    pub not_by: Option<String>,
     /// Who gives these words in this source: the credit of the recorded
     /// quotation holding them, else the document's speaker. For a nested
     /// quotation, the person who quoted it.
@@ -235,6 +244,7 @@ impl Engine {
         }
         matches.sort_by(|a, b| rank_key(a).partial_cmp(&rank_key(b)).unwrap_or(std::cmp::Ordering::Equal));
         matches.truncate(self.opts.max_matches);
+        infer_owner(&mut matches);
         let verdict = matches.first().map(|m| m.verdict).unwrap_or(Verdict::NotFound);
         let (credit, credit_to) = match speaker.map(str::trim).filter(|s| !s.is_empty()) {
             None => (None, None),
@@ -419,6 +429,9 @@ fn judge(quote: &str, q: &Query, c: &Candidate, quotations: &[Quotation]) -> Mat
         edits,
         owner,
         owner_from,
+        owner_via: None,
+        standing: container.map_or(Standing::Sourced, |qq| qq.standing),
+        not_by: container.and_then(|qq| qq.not_by.clone()),
         witness,
         nested,
         primary,
@@ -476,6 +489,28 @@ fn rank_key(m: &Match) -> (usize, usize, u8, u8, usize, String, u32) {
     (changed, omitted, if m.primary { 0 } else { 1 }, excerpt, fuller, date, cost)
 }
 
+/// Credit through witnesses: when the best witness holds the words with no
+/// credit (a collection entry, a bullet with none), another witness of the
+/// same words that credits them lends its credit, marked as inferred and
+/// naming where it came from. A witness that is itself uncredited never
+/// lends anything, and neither does a neighbouring quotation.
+fn infer_owner(matches: &mut [Match]) {
+    let Some(best) = matches.first() else { return };
+    if best.owner.is_some() || best.standing == Standing::Misattributed {
+        return;
+    }
+    let lender = matches[1..]
+        .iter()
+        .find(|m| m.owner.is_some() && m.owner_from != "witness" && m.standing == Standing::Sourced && m.verdict != Verdict::Altered);
+    if let Some(l) = lender {
+        let (owner, via) = (l.owner.clone(), format!("{} [{}..{}]", l.source, l.start, l.end));
+        let best = &mut matches[0];
+        best.owner = owner;
+        best.owner_from = "witness";
+        best.owner_via = Some(via);
+    }
+}
+
 /// Checks a claimed speaker against the matches. Returns the verdict and,
 /// for misattributed and quoted_by, the other person.
 fn credit_check(claimed: &str, matches: &[Match]) -> (CreditVerdict, Option<String>) {
@@ -493,6 +528,20 @@ fn credit_check(claimed: &str, matches: &[Match]) -> (CreditVerdict, Option<Stri
             }
             return (CreditVerdict::Misattributed, Some(inner.clone()));
         }
+    }
+    // a primary source in the claimed person's own name settles it
+    if best.primary && best.owner.as_deref().is_some_and(|o| names::same_person(claimed, o)) {
+        return (CreditVerdict::Attributed, None);
+    }
+    // a source that lists these very words as wrongly credited to the claimed
+    // person outweighs collections that repeat the credit
+    let debunk = matches.iter().find(|m| {
+        m.standing == Standing::Misattributed
+            && matches!(m.verdict, Verdict::Verbatim | Verdict::Normalized | Verdict::Elided)
+            && m.not_by.as_deref().is_some_and(|nb| names::same_person(claimed, nb))
+    });
+    if let Some(d) = debunk {
+        return (CreditVerdict::Misattributed, d.owner.clone());
     }
     match &best.owner {
         Some(owner) if names::same_person(claimed, owner) => (CreditVerdict::Attributed, None),

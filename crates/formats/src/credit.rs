@@ -15,7 +15,7 @@ const MONTHS: &[&str] = &[
 ];
 
 fn month_number(w: &str) -> Option<u32> {
-    let w = w.trim_end_matches('.').to_lowercase();
+    let w = w.trim_end_matches('.').to_ascii_lowercase();
     MONTHS.iter().position(|m| *m == w || (w.len() >= 3 && m.starts_with(&w))).map(|i| i as u32 + 1)
 }
 
@@ -159,7 +159,7 @@ const LOCATOR_WORDS: &[&str] = &[
 ];
 
 fn first_word_lower(t: &str) -> String {
-    t.trim_start_matches(['(', '[']).chars().take_while(|c| c.is_alphanumeric() || *c == '§').collect::<String>().to_lowercase()
+    t.trim_start_matches(['(', '[']).chars().take_while(|c| c.is_alphanumeric() || *c == '§').collect::<String>().to_ascii_lowercase()
 }
 
 fn is_roman_or_number(w: &str) -> bool {
@@ -178,7 +178,7 @@ fn is_locator(seg: &str) -> bool {
         // "Letter to Carl Fuchs" is a work; "Letter no. 155" a locator
         if matches!(first.as_str(), "letter" | "book" | "essay" | "note" | "notes" | "part" | "art" | "article" | "preface" | "introduction") {
             let rest = t[first.len()..].trim_start().trim_start_matches('.').trim_start();
-            return rest.is_empty() || rest.starts_with(|c: char| c.is_ascii_digit()) || is_roman_or_number(rest.split(' ').next().unwrap_or("")) || rest.to_lowercase().starts_with("no") && rest.len() < 12;
+            return rest.is_empty() || rest.starts_with(|c: char| c.is_ascii_digit()) || is_roman_or_number(rest.split(' ').next().unwrap_or("")) || rest.to_ascii_lowercase().starts_with("no") && rest.len() < 12;
         }
         return true;
     }
@@ -220,7 +220,7 @@ fn outlet_like(c: &str) -> bool {
     if words.is_empty() || words.len() > 5 {
         return false;
     }
-    let last = words[words.len() - 1].trim_end_matches(['.', ',']).to_lowercase();
+    let last = words[words.len() - 1].trim_end_matches(['.', ',']).to_ascii_lowercase();
     let camel = words.len() == 1 && {
         let w = words[0];
         w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase) && !w.contains('-')
@@ -241,7 +241,7 @@ fn is_role(c: &str) -> bool {
 
 /// Notes that are neither work nor outlet.
 fn is_note(c: &str) -> bool {
-    let l = c.to_lowercase();
+    let l = c.to_ascii_lowercase();
     let first = first_word_lower(c);
     l.starts_with("retrieved") || l.starts_with("accessed") || l.starts_with("isbn") || l.contains("edition") || l.ends_with("translation")
         || l.ends_with("trans.") || l.ends_with("trans") || l.contains(" translation ")
@@ -263,8 +263,8 @@ fn looks_like_name(s: &str) -> bool {
     }
     let particles = ["de", "van", "von", "der", "la", "le", "da", "di", "du", "and", "y", "bin", "ibn", "al", "el", "del", "ten", "ter"];
     let caps = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
-    let fine = words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || particles.contains(&w.to_lowercase().as_str()));
-    let titled = words.iter().any(|w| TITLE_WORDS.contains(&w.to_lowercase().as_str()));
+    let fine = words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || particles.contains(&w.to_ascii_lowercase().as_str()));
+    let titled = words.iter().any(|w| TITLE_WORDS.contains(&w.to_ascii_lowercase().as_str()));
     caps >= 1 && fine && !titled
 }
 
@@ -353,7 +353,7 @@ pub(crate) fn parse_credit_in(line: &str, italics: &[Range<usize>], speaker_firs
         .map(|r| r.start - lead_len..r.end - lead_len)
         .collect();
     let field = |v: String| Field { value: v, origin };
-    let low = body.to_lowercase();
+    let low = body.to_ascii_lowercase();
     if low.contains("attributed to") && ["quotation from", "quote from", "is from", "original"].iter().any(|p| low.contains(p)) {
         return parse_misattribution(body, origin);
     }
@@ -438,7 +438,7 @@ pub(crate) fn parse_credit_in(line: &str, italics: &[Range<usize>], speaker_firs
                 // "Maurice Wilkes discovers debugging": capitalised words, then a lowercase word
                 let words: Vec<&str> = t.split_whitespace().collect();
                 let caps = words.iter().take_while(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
-                if (2..=4).contains(&caps) && caps < words.len() && words[caps].chars().all(|c| c.is_lowercase()) && looks_like_name(&words[..caps].join(" ")) && !TITLE_WORDS.iter().any(|tw| t.to_lowercase().contains(tw)) && words[caps] != "of" && words[caps] != "in" {
+                if (2..=4).contains(&caps) && caps < words.len() && words[caps].chars().all(|c| c.is_lowercase()) && looks_like_name(&words[..caps].join(" ")) && !TITLE_WORDS.iter().any(|tw| t.to_ascii_lowercase().contains(tw)) && words[caps] != "of" && words[caps] != "in" {
                     credit.speaker = Some(field(words[..caps].join(" ")));
                     used[0] = true;
                 }
@@ -455,7 +455,7 @@ pub(crate) fn parse_credit_in(line: &str, italics: &[Range<usize>], speaker_firs
         }
         if credit.speaker.is_none() {
             // "... column, by Jon Bentley in CACM"
-            if let Some(k) = find_word(&head.to_lowercase(), "by") {
+            if let Some(k) = find_word(&head.to_ascii_lowercase(), "by") {
                 if let Some(n) = name_at(&head[k + 2..]) {
                     if n.split_whitespace().count() >= 2 {
                         credit.speaker = Some(field(n));
@@ -582,7 +582,7 @@ pub(crate) fn parse_credit_in(line: &str, italics: &[Range<usize>], speaker_firs
         for g in segments(&tail, &[]) {
             let c = clean(&tail[g]);
             for pre in REPORTED {
-                if c.to_lowercase().starts_with(pre) {
+                if c.to_ascii_lowercase().starts_with(pre) {
                     let rest = c[pre.len()..].trim();
                     if outlet_like(rest) && credit.outlet.is_none() {
                         credit.outlet = Some(field(rest.to_string()));
@@ -601,7 +601,7 @@ pub(crate) fn parse_credit_in(line: &str, italics: &[Range<usize>], speaker_firs
             if words.len() >= 5 {
                 let last = words[words.len() - 1];
                 let before = words[words.len() - 2];
-                if OUTLET_WORDS.contains(&last.to_lowercase().as_str()) && last.chars().next().is_some_and(char::is_uppercase) && before.chars().next().is_some_and(char::is_uppercase) && !matches!(before, "The" | "A" | "An") {
+                if OUTLET_WORDS.contains(&last.to_ascii_lowercase().as_str()) && last.chars().next().is_some_and(char::is_uppercase) && before.chars().next().is_some_and(char::is_uppercase) && !matches!(before, "The" | "A" | "An") {
                     credit.work = Some(field(words[..words.len() - 1].join(" ")));
                     credit.outlet = Some(field(last.to_string()));
                 }
@@ -614,7 +614,7 @@ pub(crate) fn parse_credit_in(line: &str, italics: &[Range<usize>], speaker_firs
 /// Whether a quoted phrase is a concept named in passing ("criticizing
 /// Nietzsche's concept of "Will to Power"") rather than a title.
 fn concept_before(before: &str) -> bool {
-    let b = before.trim_end().trim_end_matches(['"', '\u{201c}']).trim_end().to_lowercase();
+    let b = before.trim_end().trim_end_matches(['"', '\u{201c}']).trim_end().to_ascii_lowercase();
     ["concept of", "idea of", "notion of", "term", "phrase", "called"].iter().any(|p| b.ends_with(p))
 }
 
@@ -638,7 +638,7 @@ fn split_locator(c: &str) -> (String, Option<String>) {
 fn parse_misattribution(body: &str, origin: Origin) -> Credit {
     let field = |v: String| Field { value: v, origin };
     let mut c = Credit { speaker: true_author(body, None).map(field), ..Credit::default() };
-    let low = body.to_lowercase();
+    let low = body.to_ascii_lowercase();
     let from = ["quotation from ", "quote from ", "is from "].iter().filter_map(|p| low.find(p).map(|k| k + p.len())).min();
     if let Some(f) = from {
         let mut rest = &body[f..];
@@ -747,7 +747,7 @@ fn name_at(s: &str) -> Option<String> {
 /// ("this is a quotation from Curtis Cate's ...", "... by B. R. Hergenhahn"),
 /// never `not_by` (the person the words are wrongly credited to).
 pub(crate) fn true_author(line: &str, not_by: Option<&str>) -> Option<String> {
-    let low = line.to_lowercase();
+    let low = line.to_ascii_lowercase();
     let mut candidates = Vec::new();
     for pat in ["quotation from ", "quote from ", "originally from ", "is from ", "was written by ", "written by ", "actually by ", " by ", "actually ", "originated with "] {
         let mut from = 0;
@@ -765,14 +765,14 @@ pub(crate) fn true_author(line: &str, not_by: Option<&str>) -> Option<String> {
     candidates.into_iter().map(|c| c.1).find(|n| {
         let words = n.split_whitespace().count();
         let article = matches!(n.split_whitespace().next(), Some("A" | "An" | "The"));
-        words >= 2 && !article && not_by.is_none_or(|nb| !nb.to_lowercase().contains(&n.to_lowercase()) && !n.to_lowercase().contains(&nb.to_lowercase()))
+        words >= 2 && !article && not_by.is_none_or(|nb| !nb.to_ascii_lowercase().contains(&n.to_ascii_lowercase()) && !n.to_ascii_lowercase().contains(&nb.to_ascii_lowercase()))
     })
 }
 
 /// On a "Misattributed" line of a theme page: who the words are wrongly
 /// credited to ("Often attributed to Mark Twain, ...").
 pub(crate) fn attributed_to(line: &str) -> Option<String> {
-    let low = line.to_lowercase();
+    let low = line.to_ascii_lowercase();
     let k = low.find("attributed to ")?;
     name_at(&line[k + "attributed to ".len()..])
 }

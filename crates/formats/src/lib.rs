@@ -17,7 +17,7 @@ mod wikiquote_text;
 mod plain;
 mod model;
 
-pub use manifest::{read_manifest, ManifestEntry};
+pub use manifest::{parse_manifest, read_manifest, ManifestEntry};
 pub use model::{Credit, Field, Origin, Quotation, Source, SourceKind, Standing};
 pub use credit::{find_date, parse_credit};
 pub use plain::{decode_text, read_plain, Decoded};
@@ -117,7 +117,9 @@ impl Format {
         }
         let lines: Vec<&str> = text.lines().collect();
         let count = |f: &dyn Fn(&str) -> bool| lines.iter().filter(|l| f(l)).count();
-        if count(&|l| l.trim_end() == "%") >= 2 || count(&|l| l.starts_with("---- ")) >= 2 {
+        let credits = count(&|l| l.trim_start().starts_with("-- ") && l.starts_with([' ', '\t']));
+        let seps = count(&|l| l.trim_end() == "%");
+        if seps >= 2 || (seps >= 1 && credits >= 1) || count(&|l| l.starts_with("---- ")) >= 2 {
             return Format::Fortune;
         }
         if count(&|l| l.trim() == "(Full text)") > 0 || (count(&|l| l.starts_with("  \u{2022} ")) >= 3 && count(&|l| l.starts_with("~ ")) >= 1) {

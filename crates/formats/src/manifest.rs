@@ -29,6 +29,12 @@ pub struct ManifestEntry {
 /// naming the manifest and the line.
 pub fn read_manifest(path: &Path) -> Result<Vec<ManifestEntry>, FormatError> {
     let text = std::fs::read_to_string(path).map_err(|e| FormatError::Io { path: path.to_path_buf(), source: e })?;
+    parse_manifest(&text, path)
+}
+
+/// Parses a manifest's text; `path` names it in errors and anchors its
+/// relative paths.
+pub fn parse_manifest(text: &str, path: &Path) -> Result<Vec<ManifestEntry>, FormatError> {
     let base = path.parent().unwrap_or(Path::new("."));
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {
@@ -47,7 +53,7 @@ pub fn read_manifest(path: &Path) -> Result<Vec<ManifestEntry>, FormatError> {
                 return Err(FormatError::Syntax {
                     path: path.to_path_buf(),
                     line: line_no,
-                    msg: format!("unknown format {f:?} (known: text, wikiquote-text)"),
+                    msg: format!("unknown format {f:?} (known: {})", crate::Format::known()),
                 });
             }
         }

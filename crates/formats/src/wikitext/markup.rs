@@ -35,7 +35,6 @@ pub(crate) fn render(src: &str) -> Rendered {
     if let Some(from) = st.italic_from.take() {
         push_italic(&mut out, from);
     }
-    out.text = out.text.replace("\u{0}", "");
     out
 }
 
