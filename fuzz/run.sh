@@ -28,6 +28,6 @@ seeds() {
 for t in "${targets[@]}"; do
   seeds "$t"
   echo "== $t: $secs s"
-  cargo +nightly fuzz run "$t" "fuzz/corpus/$t" -- -max_total_time="$secs" -max_len=65536 -rss_limit_mb=2048 -timeout=20 > "fuzz/$t.log" 2>&1 && echo "$t: ok" || echo "$t: FAILED (see fuzz/$t.log and fuzz/artifacts/$t)"
-  grep -E "^Done|stat::number_of_executed_units" "fuzz/$t.log" | tail -1
+  cargo +nightly fuzz run "$t" "fuzz/corpus/$t" -- -max_total_time="$secs" -max_len=65536 -rss_limit_mb=2048 -timeout=20 -print_final_stats=1 > "fuzz/$t.log" 2>&1 && echo "$t: ok" || echo "$t: FAILED (see fuzz/$t.log and fuzz/artifacts/$t)"
+  grep -E "^Done|stat::number_of_executed_units" "fuzz/$t.log" | tail -1 || true
 done

@@ -79,35 +79,33 @@ pub fn run(dir: &Path, paths: Vec<PathBuf>, manifest: Option<PathBuf>, format: O
             // a dump or a JSON Lines file: its sources come as a stream
             let j = &jobs[k];
             let (mut sources, _) = verbatim_formats::read_file(&j.file, &j.name, j.format)?;
-            let mut batch = Vec::new();
-            let mut batch_bytes = 0u64;
             let mut shown = 0u64;
             loop {
-                let next = sources.next();
-                let end = next.is_none();
-                match next {
-                    Some(Ok(mut s)) => {
-                        apply_entry(&mut s, j);
-                        batch_bytes += s.text.len() as u64;
-                        batch.push(s);
+                let mut batch = Vec::new();
+                for r in sources.next_batch(BATCH_BYTES as usize) {
+                    match r {
+                        Ok(mut s) => {
+                            apply_entry(&mut s, j);
+                            batch.push(s);
+                        }
+                        Err(e) => failure = Some(e.into()),
                     }
-                    Some(Err(e)) => failure = Some(e.into()),
-                    None => {}
                 }
-                if batch_bytes >= BATCH_BYTES || end || failure.is_some() {
-                    tally.saw(&batch);
-                    tally.count(writer.add(std::mem::take(&mut batch))?);
-                    since_commit += batch_bytes;
-                    batch_bytes = 0;
-                    if since_commit >= COMMIT_BYTES {
-                        writer.commit()?;
-                        since_commit = 0;
-                    }
-                    let now = sources.bytes_read().unwrap_or(j.size).min(j.size);
-                    bar.inc(now.saturating_sub(shown));
-                    shown = now;
+                if batch.is_empty() && failure.is_none() {
+                    break;
                 }
-                if end || failure.is_some() {
+                let batch_bytes: u64 = batch.iter().map(|s| s.text.len() as u64).sum();
+                tally.saw(&batch);
+                tally.count(writer.add(batch)?);
+                since_commit += batch_bytes;
+                if since_commit >= COMMIT_BYTES {
+                    writer.commit()?;
+                    since_commit = 0;
+                }
+                let now = sources.bytes_read().unwrap_or(shown).min(j.size);
+                bar.inc(now.saturating_sub(shown));
+                shown = now;
+                if failure.is_some() {
                     break;
                 }
             }
@@ -150,10 +148,11 @@ pub fn run(dir: &Path, paths: Vec<PathBuf>, manifest: Option<PathBuf>, format: O
     let secs = started.elapsed().as_secs_f64();
     let stats = corpus.stats()?;
     eprintln!(
-        "verbatim: ingested {} sources from {done_files} files ({:.1} MB) in {:.1} s, {:.1} MB/s: {} new, {} replaced, {} unchanged; \
-         {} quotations read, {} credited; corpus {} sources, {} quotations",
+        "verbatim: ingested {} sources from {done_files} files ({:.1} MB read, {:.1} MB of text) in {:.1} s, {:.1} MB/s: \
+         {} new, {} replaced, {} unchanged; {} quotations read, {} credited ({} with a speaker); corpus {} sources, {} quotations",
         tally.new + tally.replaced + tally.unchanged,
         total as f64 / 1e6,
+        tally.text_bytes as f64 / 1e6,
         secs,
         total as f64 / 1e6 / secs.max(1e-9),
         tally.new,
@@ -161,6 +160,7 @@ pub fn run(dir: &Path, paths: Vec<PathBuf>, manifest: Option<PathBuf>, format: O
         tally.unchanged,
         tally.quotations,
         tally.credited,
+        tally.with_speaker,
         stats.sources,
         stats.quotations,
     );
@@ -178,13 +178,17 @@ struct Tally {
     unchanged: usize,
     quotations: usize,
     credited: usize,
+    with_speaker: usize,
+    text_bytes: u64,
 }
 
 impl Tally {
     fn saw(&mut self, sources: &[Source]) {
         for s in sources {
+            self.text_bytes += s.text.len() as u64;
             self.quotations += s.quotations.len();
-            self.credited += s.quotations.iter().filter(|q| q.credit.speaker.is_some()).count();
+            self.credited += s.quotations.iter().filter(|q| q.credit != Default::default()).count();
+            self.with_speaker += s.quotations.iter().filter(|q| q.credit.speaker.is_some()).count();
         }
     }
 

@@ -34,7 +34,8 @@ enum Command {
         /// A JSONL manifest: one {"path", "title", "speaker", "date", "outlet", "url", "format"} a line.
         #[arg(long)]
         manifest: Option<PathBuf>,
-        /// Read every file as this format (text, wikiquote-text).
+        /// Read every file as this format (text, wikiquote-text, wikitext, dump, fortune, json,
+        /// jsonl); by default each file's format is found from its name and first bytes.
         #[arg(long)]
         format: Option<String>,
     },

@@ -80,7 +80,7 @@ impl DumpPages {
         self.read.load(Ordering::Relaxed)
     }
 
-    fn error(&mut self, msg: String) -> Option<Result<Source, FormatError>> {
+    fn error<T>(&mut self, msg: String) -> Option<Result<T, FormatError>> {
         self.done = true;
         Some(Err(FormatError::Syntax { path: self.path.clone(), line: self.line, msg }))
     }
@@ -95,10 +95,57 @@ enum Field {
     Text,
 }
 
-impl Iterator for DumpPages {
-    type Item = Result<Source, FormatError>;
+/// An article page as it stands in the dump, before it is read.
+pub struct RawPage {
+    name: String,
+    title: String,
+    text: String,
+}
 
-    fn next(&mut self) -> Option<Self::Item> {
+impl RawPage {
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+    /// Reads the page's wikitext (the costly part, done in parallel by
+    /// [`DumpPages::next_batch`]).
+    pub fn read(self) -> Result<Source, FormatError> {
+        read_wikitext(&self.name, Some(&self.title), &self.text)
+    }
+}
+
+impl DumpPages {
+    /// The next pages, up to about `max_bytes` of wikitext, read in
+    /// parallel. An error ends the batch: the pages before it come first.
+    pub fn next_batch(&mut self, max_bytes: usize) -> Vec<Result<Source, FormatError>> {
+        use rayon::prelude::*;
+        let mut raw = Vec::new();
+        let mut bytes = 0;
+        let mut failed = None;
+        while bytes < max_bytes {
+            match self.next_page() {
+                Some(Ok(p)) => {
+                    bytes += p.len();
+                    raw.push(p);
+                }
+                Some(Err(e)) => {
+                    failed = Some(e);
+                    break;
+                }
+                None => break,
+            }
+        }
+        let mut out: Vec<Result<Source, FormatError>> = raw.into_par_iter().map(RawPage::read).collect();
+        if let Some(e) = failed {
+            out.push(Err(e));
+        }
+        out
+    }
+
+    /// The next article page, unread.
+    pub fn next_page(&mut self) -> Option<Result<RawPage, FormatError>> {
         if self.done {
             return None;
         }
@@ -146,7 +193,7 @@ impl Iterator for DumpPages {
                         if article && !redirect && !text.trim().is_empty() && !title.trim().is_empty() {
                             let t = title.trim().to_string();
                             let name = format!("{}#{}", self.name, t);
-                            return Some(read_wikitext(&name, Some(&t), &text));
+                            return Some(Ok(RawPage { name, title: t, text: std::mem::take(&mut text) }));
                         }
                     }
                     _ => {}
@@ -205,6 +252,14 @@ impl Iterator for DumpPages {
                 dst.push_str(&p);
             }
         }
+    }
+}
+
+impl Iterator for DumpPages {
+    type Item = Result<Source, FormatError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.next_page().map(|p| p.and_then(RawPage::read))
     }
 }
 

@@ -154,6 +154,35 @@ impl Sources {
     }
 }
 
+impl Sources {
+    /// The next sources, up to about `max_bytes` of input, read in parallel
+    /// where the format allows (dump pages). Empty at the end. An error
+    /// comes last, after the sources read before it.
+    pub fn next_batch(&mut self, max_bytes: usize) -> Vec<Result<Source, FormatError>> {
+        match self {
+            Sources::Dump(d) => d.next_batch(max_bytes),
+            _ => {
+                let mut out = Vec::new();
+                let mut bytes = 0;
+                while bytes < max_bytes {
+                    match self.next() {
+                        Some(Ok(s)) => {
+                            bytes += s.text.len();
+                            out.push(Ok(s));
+                        }
+                        Some(Err(e)) => {
+                            out.push(Err(e));
+                            break;
+                        }
+                        None => break,
+                    }
+                }
+                out
+            }
+        }
+    }
+}
+
 impl Iterator for Sources {
     type Item = Result<Source, FormatError>;
     fn next(&mut self) -> Option<Self::Item> {
