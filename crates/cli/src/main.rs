@@ -1,6 +1,7 @@
 //! `verbatim`: the command-line tool. Commands, progress bars and output
 //! formats live here; everything else is in the library crates.
 
+mod check;
 mod ingest;
 mod output;
 
@@ -64,6 +65,25 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Every quotation in a document (plain text, Markdown, HTML, or a quote
+    /// page), the speaker the document gives it, and its verdict. Exit 1 when
+    /// any quotation is altered, spliced or misattributed.
+    Check {
+        /// The documents.
+        files: Vec<PathBuf>,
+        /// One JSON object per document.
+        #[arg(long)]
+        json: bool,
+        /// One JSON object per quotation.
+        #[arg(long)]
+        jsonl: bool,
+        /// Only list the quotations and their speakers; look nothing up.
+        #[arg(long)]
+        quotes_only: bool,
+        /// Read the documents as this format (a quote page: wikiquote-text, wikitext, fortune, json).
+        #[arg(long)]
+        format: Option<String>,
+    },
     /// Counts and sizes of the corpus.
     Stats {
         #[arg(long)]
@@ -111,7 +131,7 @@ fn corpus_dir(flag: Option<PathBuf>) -> Result<PathBuf> {
 
 /// Opens an existing corpus for reading; a folder with no corpus is the
 /// user's mistake (a mistyped --corpus), not an empty corpus.
-fn open_existing(dir: &std::path::Path) -> Result<Corpus> {
+pub(crate) fn open_existing(dir: &std::path::Path) -> Result<Corpus> {
     if !dir.join("record.sqlite").is_file() {
         return Err(BadInput(format!("{}: no corpus here (run `verbatim --corpus {} ingest PATH...` first)", dir.display(), dir.display())).into());
     }
@@ -156,6 +176,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(if answer.verdict == Verdict::NotFound { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
+        Command::Check { files, json, jsonl, quotes_only, format } => check::run(&dir, files, json, jsonl, quotes_only, format),
         Command::Stats { json } => {
             let corpus = open_existing(&dir)?;
             let s = corpus.stats()?;

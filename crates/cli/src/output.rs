@@ -166,3 +166,53 @@ pub fn human(out: &mut impl Write, engine: &Engine, speaker: Option<&str>, a: &A
     }
     Ok(())
 }
+
+/// The human report of `check`: each quotation with its place, the speaker
+/// the document gives, and the verdict.
+pub fn human_check(out: &mut impl Write, file: &str, text: &str, checked: &[verbatim_engine::Checked]) -> anyhow::Result<()> {
+    let st = Style { on: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() };
+    let flagged = checked.iter().filter(|c| c.flagged()).count();
+    writeln!(out, "{file}: {} quotations, {flagged} flagged", checked.len())?;
+    for c in checked {
+        let q = &c.quote;
+        let before = &text[..q.start];
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let shown: String = q.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let shown = if shown.chars().count() > 90 { format!("{}…", shown.chars().take(89).collect::<String>()) } else { shown };
+        let who = q.speaker.as_deref().map(|s| format!(" — {s}")).unwrap_or_else(|| " — (no speaker given)".into());
+        writeln!(out, "\n{line}:{col}  \u{201c}{shown}\u{201d}{who}")?;
+        match &c.answer {
+            None => writeln!(out, "    {}", st.paint("2", "too short to check"))?,
+            Some(a) => {
+                let verdict = a.verdict.name();
+                let paint = if c.flagged() { "1;31" } else if a.matches.is_empty() { "33" } else { "32" };
+                let mut line = st.paint(paint, verdict);
+                if let Some(cr) = a.credit {
+                    line.push_str(&format!(" · {}", cr.name()));
+                    if let Some(to) = &a.credit_to {
+                        line.push_str(&format!(" ({to})"));
+                    }
+                }
+                if let Some(m) = a.matches.first() {
+                    let title = m.title.clone().unwrap_or_else(|| m.source.clone());
+                    line.push_str(&format!(" · {title} [{}..{}]{}", m.start, m.end, m.date.as_ref().map(|d| format!(" {d}")).unwrap_or_default()));
+                }
+                writeln!(out, "    {line}")?;
+                if let Some(m) = a.matches.first() {
+                    for e in &m.edits {
+                        match e {
+                            Edit::Changed { quote, source, .. } => writeln!(out, "    changed: {} → source has {}", st.paint("31", quote), st.paint("32", source))?,
+                            Edit::Added { quote } => writeln!(out, "    added: {}", st.paint("31", quote))?,
+                            Edit::Omitted { source, .. } => writeln!(out, "    left out without a mark: {}", st.paint("31", source))?,
+                        }
+                    }
+                    for o in &m.omitted {
+                        writeln!(out, "    [...] hides: {}", st.paint("2", &format!("\u{201c}{}\u{201d}", o.text)))?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}

@@ -15,7 +15,9 @@
 //!
 //! The API is plain data: [`Answer`], [`Match`], [`Edit`].
 
-pub mod names;
+pub mod check;
+pub use check::{Checked, DocQuote};
+mod names;
 pub mod nested;
 
 use std::collections::HashMap;
@@ -215,6 +217,12 @@ impl Engine {
     /// Finds where `quote` comes from and, when `speaker` is given, whether
     /// the credit is right.
     pub fn find(&self, quote: &str, speaker: Option<&str>) -> Result<Answer, EngineError> {
+        self.find_except(quote, speaker, &|_| false)
+    }
+
+    /// [`Engine::find`], setting aside the matches `skip` says to (a
+    /// quotation being checked is not its own witness).
+    pub fn find_except(&self, quote: &str, speaker: Option<&str>, skip: &dyn Fn(&Match) -> bool) -> Result<Answer, EngineError> {
         let q = parse_query(quote);
         if q.tokens.is_empty() {
             return Err(EngineError::EmptyQuery);
@@ -236,6 +244,9 @@ impl Engine {
                 }
             };
             let mm = judge(quote, &q, &c, &quotations);
+            if skip(&mm) {
+                continue;
+            }
             // the same span found twice (overlapping regions): keep one
             if matches.iter().any(|x| x.source_id == mm.source_id && x.start < mm.end && mm.start < x.end) {
                 continue;

@@ -87,11 +87,6 @@ fn near(a: &str, b: &str) -> bool {
     a == b || (a.len() == b.len() && a.len() >= 3 && a.chars().zip(b.chars()).filter(|(x, y)| x != y).count() == 1)
 }
 
-/// The last name word of a name (the surname, usually), if any.
-pub fn surname(name: &str) -> Option<String> {
-    name_words(name).pop()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,6 +9,7 @@
 mod collection;
 mod credit;
 mod dump;
+mod html;
 #[cfg(test)]
 mod credit_cases;
 mod wikitext;
@@ -24,6 +25,7 @@ pub use plain::{decode_text, read_plain, Decoded};
 pub use wikiquote_text::read_wikiquote_text;
 pub use wikitext::read_wikitext;
 pub use collection::{read_fortunes, read_json, JsonLines, ENTRIES_PER_SOURCE};
+pub use html::{html_to_text, looks_like_html};
 pub use dump::{dump_pages, open_dump, DumpPages, MAX_PAGE_BYTES};
 
 use std::path::PathBuf;

@@ -130,6 +130,12 @@ impl Corpus {
         self.record.sources()
     }
 
+    /// The sources that hold exactly this text (a document being checked
+    /// may itself be in the corpus).
+    pub fn sources_with_text(&self, text: &str) -> Result<Vec<i64>> {
+        self.record.with_hash(&blake3::hash(text.as_bytes()).to_hex().to_string())
+    }
+
     pub fn stats(&self) -> Result<Stats> {
         let mut s = self.record.stats()?;
         s.passages = self.index.num_docs();

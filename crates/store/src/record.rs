@@ -205,6 +205,13 @@ impl Record {
             .map_err(self.err("read source"))
     }
 
+    /// The sources whose text has this blake3 hash.
+    pub fn with_hash(&self, hash: &str) -> Result<Vec<i64>> {
+        let mut st = self.conn.prepare_cached("SELECT id FROM sources WHERE hash = ?1").map_err(self.err("find by hash"))?;
+        let rows = st.query_map([hash], |r| r.get(0)).map_err(self.err("find by hash"))?;
+        rows.collect::<std::result::Result<Vec<i64>, _>>().map_err(self.err("find by hash"))
+    }
+
     pub fn sources(&self) -> Result<Vec<SourceRow>> {
         let mut st = self
             .conn

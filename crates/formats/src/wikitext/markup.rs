@@ -372,7 +372,7 @@ fn link(body: &str, depth: usize, out: &mut Rendered, st: &mut State) {
 }
 
 /// An HTML character reference at the start of `s`: its text and length.
-fn entity(s: &str) -> Option<(String, usize)> {
+pub(crate) fn entity(s: &str) -> Option<(String, usize)> {
     let end = s.as_bytes().iter().take(12).position(|&x| x == b';')?;
     let name = &s[1..end];
     let ch = match name {

@@ -1,0 +1,97 @@
+//! Checking a document: every quotation in it, the speaker it gives, and
+//! the verdict against the corpus.
+//!
+//! Quotations come from running text ([`verbatim_prose`]) or, for a quote
+//! page, from the page's own structure (its recorded quotations and
+//! credits). A quotation is never its own witness: when the document is in
+//! the corpus, the match at the quotation's own place is set aside.
+
+use std::ops::Range;
+
+use verbatim_formats::Source;
+
+use crate::{Answer, CreditVerdict, Engine, EngineError, Verdict};
+
+/// A quotation as the document gives it.
+#[derive(Debug, Clone)]
+pub struct DocQuote {
+    /// Byte range of the quoted words in the document's text.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// The speaker the document gives (a name; for a pronoun, the person it
+    /// stands for), if any.
+    pub speaker: Option<String>,
+    /// Where the document names the speaker (the subject of "said", a
+    /// credit line), if it does.
+    pub mention: Option<Range<usize>>,
+}
+
+/// Quotations in running text, with the speakers the text gives.
+pub fn prose_quotes(text: &str) -> Vec<DocQuote> {
+    verbatim_prose::quotations(text)
+        .into_iter()
+        .map(|q| DocQuote {
+            start: q.inner.start,
+            end: q.inner.end,
+            text: text[q.inner.clone()].to_string(),
+            speaker: q.speaker.as_ref().and_then(|s| s.name.clone()),
+            mention: q.speaker.map(|s| s.mention),
+        })
+        .collect()
+}
+
+/// The quotations a reader found on a quote page, with their credits.
+pub fn page_quotes(source: &Source) -> Vec<DocQuote> {
+    source
+        .quotations
+        .iter()
+        .map(|q| DocQuote {
+            start: q.start,
+            end: q.end,
+            text: source.text[q.start..q.end].to_string(),
+            speaker: q.credit.speaker.as_ref().map(|f| f.value.clone()),
+            mention: None,
+        })
+        .collect()
+}
+
+/// One quotation of the document and what the corpus says of it.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub quote: DocQuote,
+    /// `None` when the quotation is too short to look up (fewer than
+    /// [`MIN_WORDS`] words: a title, a scare-quoted word).
+    pub answer: Option<Answer>,
+}
+
+impl Checked {
+    /// Whether this quotation should stop a publication: words changed or
+    /// left out without a mark, or credited to the wrong person.
+    pub fn flagged(&self) -> bool {
+        self.answer.as_ref().is_some_and(|a| {
+            matches!(a.verdict, Verdict::Altered | Verdict::Spliced) || a.credit == Some(CreditVerdict::Misattributed)
+        })
+    }
+}
+
+/// Quotations shorter than this are listed but not looked up.
+pub const MIN_WORDS: usize = 3;
+
+impl Engine {
+    /// Verifies each quotation of a document whose text is `text`.
+    pub fn check(&self, text: &str, quotes: Vec<DocQuote>) -> Result<Vec<Checked>, EngineError> {
+        let own = self.corpus().sources_with_text(text)?;
+        let mut out = Vec::with_capacity(quotes.len());
+        for q in quotes {
+            if verbatim_text::tokenize(&q.text).len() < MIN_WORDS {
+                out.push(Checked { quote: q, answer: None });
+                continue;
+            }
+            let (s, e) = (q.start, q.end);
+            let a = self.find_except(&q.text, q.speaker.as_deref(), &|m| own.contains(&m.source_id) && m.start < e && s < m.end)?;
+            out.push(Checked { quote: q, answer: Some(a) });
+        }
+        Ok(out)
+    }
+}

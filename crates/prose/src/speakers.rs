@@ -1,0 +1,511 @@
+//! Who a document says is speaking: the subject of a verb of saying next
+//! to the quotation, a dash or tilde credit, "according to", "as X put it",
+//! "in the words of X"; a pronoun resolved to the nearest fitting person
+//! named before it. A quotation with no such cue has no speaker: a name
+//! merely nearby is never taken.
+
+use std::ops::Range;
+
+use crate::marks::Quoted;
+
+/// A word or punctuation mark of the context around a quotation.
+#[derive(Debug, Clone)]
+struct Tok<'a> {
+    s: &'a str,
+    at: usize,
+}
+
+impl Tok<'_> {
+    fn end(&self) -> usize {
+        self.at + self.s.len()
+    }
+    fn lower(&self) -> String {
+        self.s.to_lowercase()
+    }
+    fn is_word(&self) -> bool {
+        self.s.chars().next().is_some_and(|c| c.is_alphanumeric())
+    }
+    fn is_cap(&self) -> bool {
+        self.s.chars().next().is_some_and(char::is_uppercase)
+    }
+    fn is(&self, p: &str) -> bool {
+        self.s == p
+    }
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "St", "Jr", "Sr", "Prof", "Rev", "Hon",
+    "Pres", "Sens", "Reps", "Mt", "Ft", "No", "Vol", "vs", "Inc", "Corp", "Co", "Ltd", "Dept", "Gov't", "Adm", "Cmdr", "Maj",
+];
+
+/// Words with their offsets; "." kept on abbreviations and initials
+/// ("Mr.", "U.S.", "J."), apostrophes kept inside words.
+fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
+    let s = &text[from..to];
+    let mut out = Vec::new();
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                let after = s[j + d.len_utf8()..].chars().next();
+                let inner = (matches!(d, '\'' | '\u{2019}' | '-' | '&') && after.is_some_and(|a| a.is_alphanumeric()))
+                    || (d == '.' && after.is_some_and(|a| a.is_alphabetic()) && s[i..j].chars().all(|x| x.is_uppercase() || x == '.'));
+                if d.is_alphanumeric() || inner {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            // the full stop of an abbreviation or an initial belongs to it
+            if let Some(&(j, '.')) = it.peek() {
+                let w = &s[i..end];
+                if ABBREVIATIONS.contains(&w) || (w.chars().count() == 1 && w.chars().all(char::is_uppercase)) || w.contains('.') {
+                    end = j + 1;
+                    it.next();
+                }
+            }
+            out.push(Tok { s: &s[i..end], at: from + i });
+        } else {
+            // a run of dashes or dots is one token
+            let mut end = i + c.len_utf8();
+            if c == '-' || c == '.' {
+                while let Some(&(j, d)) = it.peek() {
+                    if d == c {
+                        end = j + 1;
+                        it.next();
+                    } else {
+                        break;
+                    }
+                }
+            }
+            out.push(Tok { s: &s[i..end], at: from + i });
+        }
+    }
+    out
+}
+
+/// Verbs of saying and writing, every form that appears as a cue.
+const VERBS: &[&str] = &[
+    "say", "says", "said", "saying", "tell", "tells", "told", "write", "writes", "wrote", "written", "add", "adds", "added", "ask",
+    "asks", "asked", "explain", "explains", "explained", "note", "notes", "noted", "declare", "declares", "declared", "state",
+    "states", "stated", "argue", "argues", "argued", "insist", "insists", "insisted", "claim", "claims", "claimed", "continue",
+    "continues", "continued", "reply", "replies", "replied", "respond", "responds", "responded", "remark", "remarks", "remarked",
+    "recall", "recalls", "recalled", "warn", "warns", "warned", "tweet", "tweets", "tweeted", "announce", "announces",
+    "announced", "acknowledge", "acknowledges", "acknowledged", "concede", "concedes", "conceded", "suggest", "suggests",
+    "suggested", "joke", "jokes", "joked", "quip", "quips", "quipped", "shout", "shouts", "shouted", "cry", "cries", "cried",
+    "whisper", "whispers", "whispered", "complain", "complains", "complained", "observe", "observes", "observed", "predict",
+    "predicts", "predicted", "vow", "vows", "vowed", "promise", "promises", "promised", "urge", "urges", "urged", "conclude",
+    "concludes", "concluded", "agree", "agrees", "agreed", "boast", "boasts", "boasted", "counter", "counters", "countered",
+    "charge", "charges", "charged", "contend", "contends", "contended", "emphasize", "emphasizes", "emphasized", "stress",
+    "stresses", "stressed", "maintain", "maintains", "maintained", "admit", "admits", "admitted", "report", "reports",
+    "reported", "testify", "testifies", "testified", "muse", "mused", "sniff", "sniffed", "scoff", "scoffed", "lament",
+    "laments", "lamented", "exclaim", "exclaimed", "recount", "recounted", "wonder", "wonders", "wondered", "thunder",
+    "thundered", "proclaim", "proclaims", "proclaimed", "assure", "assured", "remind", "reminded", "hint", "hinted", "opine",
+    "opined", "assert", "asserts", "asserted", "allege", "alleged", "confirm", "confirms", "confirmed", "deny", "denies",
+    "denied", "demand", "demanded", "plead", "pleaded", "implore", "implored", "chime", "chimed", "chide", "chided", "mock",
+    "mocked", "text", "texted", "email", "emailed", "post", "posted", "read", "reads", "begin", "began", "yell", "yelled",
+    "scream", "screamed", "declare", "murmur", "murmured", "snap", "snapped", "retort", "retorted", "reason", "reasoned",
+    "caution", "cautioned", "advise", "advised", "predict", "figure", "figured", "joke", "rail", "railed", "blast", "blasted",
+    "tout", "touted", "praise", "praised", "chant", "chanted", "describe", "described", "call", "called", "sing", "sang",
+    "shot", "fire", "fired", "gush", "gushed", "interject", "interjected", "recalled", "added", "offer", "offered", "sings",
+    "calling", "telling", "writing", "adding", "warning", "arguing", "describing", "insisting", "claiming", "noting", "asking",
+    "declaring", "explaining", "promising", "vowing", "urging", "tweeting", "complaining", "accusing", "accused", "accuses",
+    "dubbed", "dubbing", "labeled", "labelled", "labeling", "branded", "branding", "quoted", "quoting", "estimated", "estimates",
+    "believes", "believed", "thinks", "insisting", "went on", "pointed", "points", "issued", "released", "wrote", "argued",
+];
+
+/// Words between a subject and its verb ("Sotomayor has said", "he later told").
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "also", "later", "then", "previously", "repeatedly", "once", "would", "will", "could", "may", "might",
+    "reportedly", "publicly", "recently", "often", "already", "again", "further", "simply", "just", "even", "still", "never",
+];
+
+/// Participles: their subject is the subject of the sentence ("Trump
+/// attacked Obama, calling him “...”").
+fn is_participle(t: &Tok<'_>) -> bool {
+    t.s.ends_with("ing") && is_verb(t)
+}
+
+fn is_verb(t: &Tok<'_>) -> bool {
+    VERBS.contains(&t.lower().as_str())
+}
+
+/// Pronouns that stand for a person named elsewhere.
+const PRONOUNS: &[&str] = &["he", "she", "they", "him", "her", "them", "we", "i", "it"];
+
+/// Words that end a subject going backwards, or start a clause.
+const CLAUSE_WORDS: &[&str] = &[
+    "and", "but", "or", "that", "because", "when", "while", "after", "before", "if", "though", "although", "where", "which",
+    "who", "whom", "as", "so", "then", "also", "has", "have", "had", "is", "was", "were", "are", "will", "would", "could",
+    "should", "may", "might", "to", "in", "on", "at", "for", "with", "by", "from", "during", "about", "of", "later", "again",
+    "once", "not", "never",
+];
+
+/// A name, a title and a name, or a short noun phrase ("a campaign
+/// spokesman", "the senator", "Clinton's spokesman Brian Fallon").
+fn subject_ok(ts: &[Tok<'_>]) -> bool {
+    if ts.is_empty() || ts.len() > 9 {
+        return false;
+    }
+    if ts.iter().any(|t| !t.is_word() && !t.is("(") && !t.is(")")) {
+        return false;
+    }
+    if ts.iter().any(|t| is_verb(t) || CLAUSE_WORDS.contains(&t.lower().as_str()) && t.lower() != "of") {
+        return false;
+    }
+    let first = ts[0].lower();
+    ts.len() == 1 && (ts[0].is_cap() || PRONOUNS.contains(&first.as_str()))
+        || ts.iter().any(|t| t.is_cap())
+        || matches!(first.as_str(), "a" | "an" | "the" | "one" | "his" | "her" | "their" | "its" | "another" | "some" | "many")
+}
+
+/// What the document says of one quotation's speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    /// The words that name the speaker at the cue ("he", "Mr. Trump", "a
+    /// campaign spokesman").
+    pub mention: Range<usize>,
+    /// The person: the name in the mention, or for a pronoun the person it
+    /// stands for, when one is named before it.
+    pub name: Option<String>,
+    /// The cue: the verb of saying, the dash, "according to".
+    pub cue: Range<usize>,
+}
+
+/// The nearest sentence boundary before `at` (or `floor`).
+fn sentence_start(text: &str, floor: usize, at: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = at;
+    while i > floor {
+        i -= 1;
+        match b[i] {
+            b'\n' if i > 0 && b[i - 1] == b'\n' => return i + 1,
+            b'.' | b'!' | b'?' => {
+                // "Mr." and initials are not ends of sentences
+                let w = word_before(text, i);
+                let abbr = ABBREVIATIONS.contains(&w) || w.chars().count() == 1 || w.contains('.');
+                if !abbr && b.get(i + 1).is_some_and(|c| c.is_ascii_whitespace()) {
+                    return i + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    floor
+}
+
+/// The word (letters, digits and inner full stops) that ends at byte `i`.
+fn word_before(text: &str, i: usize) -> &str {
+    let head = &text[..i];
+    let start = head.char_indices().rev().find(|(_, c)| !c.is_alphanumeric() && *c != '.').map_or(0, |(k, c)| k + c.len_utf8());
+    &head[start..]
+}
+
+/// The end of the sentence that goes on after byte `at`, at most `ceil`.
+pub(crate) fn sentence_end_after(text: &str, at: usize, ceil: usize) -> usize {
+    sentence_end(text, at, ceil)
+}
+
+/// The first sentence end after `at` (or `ceil`).
+fn sentence_end(text: &str, at: usize, ceil: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = at;
+    while i < ceil {
+        match b[i] {
+            b'\n' if b.get(i + 1) == Some(&b'\n') => return i,
+            b'.' | b'!' | b'?' => {
+                let w = word_before(text, i);
+                let abbr = ABBREVIATIONS.contains(&w) || (w.chars().count() == 1 && w.chars().all(char::is_uppercase)) || w.contains('.');
+                let followed_by_space = b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace() || matches!(c, b'"' | 0xe2));
+                if !abbr && followed_by_space {
+                    return i + 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    ceil
+}
+
+fn span(ts: &[Tok<'_>]) -> Range<usize> {
+    ts[0].at..ts[ts.len() - 1].end()
+}
+
+/// The speaker of `quotes[k]` as the text around it says, if it says.
+pub fn speaker_of(text: &str, quotes: &[Quoted], k: usize) -> Option<(Range<usize>, Range<usize>)> {
+    let q = &quotes[k];
+    let next_q = quotes.get(k + 1).map_or(text.len(), |n| n.outer.start);
+    let prev_q = if k > 0 { quotes[k - 1].outer.end } else { 0 };
+    let inner = &text[q.inner.clone()];
+    let ends_with_comma = inner.trim_end().ends_with(',') || inner.trim_end().ends_with('\u{2014}');
+    // after the quotation, to the end of its sentence
+    let r_end = sentence_end(text, q.outer.end, next_q.min(q.outer.end + 300).min(text.len()));
+    let right = tokens(text, q.outer.end, floor_char(text, r_end));
+    // before it, from the start of its sentence (or the quotation before)
+    let mut l_start = sentence_start(text, prev_q.max(q.outer.start.saturating_sub(400)), q.outer.start);
+    // "He said:" ending the paragraph before
+    if text[l_start..q.outer.start].trim().is_empty() && text[..l_start].trim_end().ends_with(':') {
+        let colon = text[..l_start].trim_end().len();
+        l_start = sentence_start(text, prev_q.max(colon.saturating_sub(400)), colon);
+    }
+    let left = tokens(text, ceil_char(text, l_start), q.outer.start);
+    let from_right = right_cue(&right);
+    let from_left = left_cue(&left);
+    match (from_right, from_left) {
+        (Some(r), Some(l)) => {
+            // the cue nearer the quotation wins; at equal distance "“...,” he
+            // said" reads right and "He said: “...”" reads left
+            let dr = right.iter().take_while(|t| t.at < r.1.start).filter(|t| t.is_word()).count();
+            let dl = left.iter().filter(|t| t.at >= l.1.end && t.is_word()).count();
+            if dr < dl || (dr == dl && (ends_with_comma || right.first().is_some_and(|t| t.is(",")))) {
+                Some(r)
+            } else {
+                Some(l)
+            }
+        }
+        (Some(r), None) => Some(r),
+        (None, Some(l)) => Some(l),
+        (None, None) => None,
+    }
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(text.len())
+}
+
+/// "…,” he said." / "…,” said Mr. Trump, …" / "…” — Commissioner Geoffrey
+/// Starks" / "…,” according to a spokesman."
+fn right_cue(r: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
+    let mut i = 0;
+    while i < r.len() && matches!(r[i].s, "," | ":" | ";" | ")" | "(") {
+        i += 1;
+    }
+    let t = r.get(i)?;
+    // a dash or tilde credit
+    if matches!(t.s, "\u{2014}" | "\u{2015}" | "\u{2013}" | "--" | "~" | "-") {
+        let np: Vec<Tok<'_>> = r[i + 1..].iter().take_while(|x| x.is_word() || x.is("(") || x.is(")")).take(8).cloned().collect();
+        if np.first().is_some_and(|x| x.is_cap()) {
+            return Some((span(&np), t.at..t.end()));
+        }
+        return None;
+    }
+    if t.lower() == "according" && r.get(i + 1).is_some_and(|x| x.lower() == "to") {
+        let np = noun_phrase_after(&r[i + 2..])?;
+        return Some((np, t.at..r[i + 1].end()));
+    }
+    // the first verb of saying in the next few words, with nothing that ends a clause before it
+    let limit = (i + 24).min(r.len());
+    let v = (i..limit).find(|&k| is_verb(&r[k]) && !is_participle(&r[k]))?;
+    if r[i..v].iter().any(|x| matches!(x.s, "." | "!" | "?" | ";" | "\u{201c}" | "\"")) {
+        return None;
+    }
+    // "... and Clevelanders get nervous, said Christine Link": inversion after a comma
+    let inverted = v > i && r[v - 1].is(",") && r.get(v + 1).is_some_and(|x| x.is_cap());
+    if v == i || inverted || (v == i + 1 && matches!(r[i].lower().as_str(), "then" | "later" | "also" | "again" | "once")) {
+        // "said Mr. Trump, the nominee"
+        let np = noun_phrase_after(&r[v + 1..])?;
+        return Some((np, r[v].at..r[v].end()));
+    }
+    // "he said", "Clinton's spokesman Brian Fallon said", "Trump, the nominee, said"
+    if v > i + 12 && !r[i..v].iter().any(|x| x.is(",")) {
+        return None;
+    }
+    let subj = &r[i..v];
+    let subj: Vec<Tok<'_>> = match subj.iter().position(|x| x.is(",")) {
+        Some(c) if c > 0 => subj[..c].to_vec(),
+        _ => subj.to_vec(),
+    };
+    let subj: Vec<Tok<'_>> = trim_adverbs(subj);
+    if subject_ok(&subj) {
+        return Some((span(&subj), r[v].at..r[v].end()));
+    }
+    None
+}
+
+/// Adverbs between a subject and its verb ("he later said").
+fn trim_adverbs(mut s: Vec<Tok<'_>>) -> Vec<Tok<'_>> {
+    while s.last().is_some_and(|t| t.s.ends_with("ly") && !t.is_cap() || matches!(t.lower().as_str(), "later" | "then" | "also" | "once" | "again" | "recently" | "previously" | "has" | "had" | "have" | "would" | "will")) {
+        s.pop();
+    }
+    s
+}
+
+/// A noun phrase at the start of `r`: up to a comma, a full stop, or a word
+/// that starts a clause.
+fn noun_phrase_after(r: &[Tok<'_>]) -> Option<Range<usize>> {
+    let mut end = 0;
+    for (k, t) in r.iter().enumerate() {
+        if !t.is_word() && !t.is("(") && !t.is(")") {
+            break;
+        }
+        let l = t.lower();
+        // a lowercase word in -ed after the name is its verb ("Bradley defeated")
+        let past = k > 0 && !t.is_cap() && l.ends_with("ed") && !l.contains('-');
+        if k > 0 && (CLAUSE_WORDS.contains(&l.as_str()) && l != "of" || is_verb(t) || past) {
+            break;
+        }
+        end = k + 1;
+        if end >= 8 {
+            break;
+        }
+    }
+    let np = &r[..end];
+    (!np.is_empty() && subject_ok(np)).then(|| span(np))
+}
+
+/// "He said: “…”" / "Trump told reporters, “…”" / "As Lincoln put it, “…”"
+/// / "In the words of X, “…”" / "According to X, “…”".
+fn left_cue(l: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
+    if l.is_empty() {
+        return None;
+    }
+    let words: Vec<String> = l.iter().map(|t| t.lower()).collect();
+    // "in the words of X," / "according to X,"
+    for (k, w) in words.iter().enumerate() {
+        if w == "words" && k >= 1 && words.get(k + 1).is_some_and(|x| x == "of") {
+            if let Some(np) = noun_phrase_after(&l[k + 2..]) {
+                return Some((np, l[k].at..l[k + 1].end()));
+            }
+        }
+        if w == "according" && words.get(k + 1).is_some_and(|x| x == "to") {
+            if let Some(np) = noun_phrase_after(&l[k + 2..]) {
+                return Some((np, l[k].at..l[k + 1].end()));
+            }
+        }
+    }
+    // "As X put it,"
+    if let Some(k) = (0..l.len().saturating_sub(2)).rev().find(|&k| words[k] == "put" && words[k + 1] == "it") {
+        if k >= 2 && words[..k].iter().any(|w| w == "as") {
+            let a = words[..k].iter().rposition(|w| w == "as").unwrap_or(0);
+            let subj: Vec<Tok<'_>> = l[a + 1..k].to_vec();
+            if subject_ok(&subj) {
+                return Some((span(&subj), l[k].at..l[k + 1].end()));
+            }
+        }
+    }
+    // the last verb of saying, not far from the quotation
+    let v = (0..l.len()).rev().take(25).find(|&k| is_verb(&l[k]))?;
+    if is_participle(&l[v]) {
+        // the subject of the sentence: its first noun phrase
+        let start = l.iter().position(|t| t.is_word() && t.is_cap()).filter(|&k| k < v)?;
+        let np = noun_phrase_after(&l[start..v])?;
+        return Some((np, l[v].at..l[v].end()));
+    }
+    // between the verb and the quotation: objects and a colon, comma or "that"
+    if l[v + 1..].iter().any(|t| matches!(t.s, "." | "!" | "?" | "\u{201d}" | "\"")) {
+        return None;
+    }
+    // the subject: backwards from the verb (past "has", "also") to a clause boundary
+    let mut v0 = v;
+    while v0 > 0 && AUXILIARIES.contains(&l[v0 - 1].lower().as_str()) {
+        v0 -= 1;
+    }
+    let mut s = v0;
+    while s > 0 {
+        let t = &l[s - 1];
+        if !t.is_word() && !t.is("(") && !t.is(")") {
+            break;
+        }
+        if CLAUSE_WORDS.contains(&t.lower().as_str()) && t.lower() != "of" {
+            break;
+        }
+        s -= 1;
+        if v0 - s >= 8 {
+            break;
+        }
+    }
+    let subj = trim_adverbs(l[s..v0].to_vec());
+    if subject_ok(&subj) {
+        return Some((span(&subj), l[v].at..l[v].end()));
+    }
+    // "James Zogby, a Sanders superdelegate ..., said:": skip the appositive
+    if s == v0 && s > 0 && l[s - 1].is(",") {
+        let comma = (0..s - 1).rev().find(|&k| l[k].is(","))?;
+        let mut a = comma;
+        while a > 0 && l[a - 1].is_word() && !CLAUSE_WORDS.contains(&l[a - 1].lower().as_str()) && comma - a < 6 {
+            a -= 1;
+        }
+        let subj = l[a..comma].to_vec();
+        if subj.first().is_some_and(|t| t.is_cap()) && subject_ok(&subj) {
+            return Some((span(&subj), l[v].at..l[v].end()));
+        }
+    }
+    None
+}
+
+/// The person a mention names: its name words ("Clinton's spokesman Brian
+/// Fallon" → "Brian Fallon"), or for a pronoun the person last named before
+/// `before` as a speaker or, failing that, the last full name before it.
+pub fn resolve(text: &str, mention: &Range<usize>, before: usize, earlier: &[(usize, String)]) -> Option<String> {
+    let m = &text[mention.clone()];
+    let lower = m.trim().to_lowercase();
+    if PRONOUNS.contains(&lower.as_str()) {
+        if matches!(lower.as_str(), "i" | "we" | "it") {
+            return None;
+        }
+        if let Some((_, n)) = earlier.iter().rev().find(|(at, _)| *at < before) {
+            return Some(n.clone());
+        }
+        return last_full_name(&text[ceil_char(text, before.saturating_sub(1500))..before]);
+    }
+    let ts = tokens(text, mention.start, mention.end);
+    // the last run of capitalised words (with a title before it)
+    let mut best: Option<Range<usize>> = None;
+    let mut k = 0;
+    while k < ts.len() {
+        if ts[k].is_cap() {
+            let s = k;
+            while k < ts.len() && (ts[k].is_cap() || ts[k].lower() == "de" || ts[k].lower() == "van") {
+                k += 1;
+            }
+            best = Some(s..k);
+        } else {
+            k += 1;
+        }
+    }
+    match best {
+        Some(r) if !(r.len() == 1 && matches!(ts[r.start].s, "The" | "A" | "An")) => {
+            let words: Vec<&str> = ts[r].iter().map(|t| t.s.trim_end_matches("'s").trim_end_matches("\u{2019}s")).collect();
+            Some(words.join(" "))
+        }
+        _ => Some(m.trim().to_string()),
+    }
+}
+
+/// The last name of two or more capitalised words in `s` (not at a sentence start alone).
+fn last_full_name(s: &str) -> Option<String> {
+    let ts = tokens(s, 0, s.len());
+    let mut best = None;
+    let mut k = 0;
+    while k < ts.len() {
+        if ts[k].is_cap() && ts[k].is_word() {
+            let st = k;
+            while k < ts.len() && ts[k].is_cap() && ts[k].is_word() {
+                k += 1;
+            }
+            if k - st >= 2 {
+                best = Some(ts[st..k].iter().map(|t| t.s.trim_end_matches("'s").trim_end_matches("\u{2019}s")).collect::<Vec<_>>().join(" "));
+            }
+        } else {
+            k += 1;
+        }
+    }
+    best
+}

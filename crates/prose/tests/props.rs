@@ -1,0 +1,49 @@
+//! Whatever the text, quotations and speakers are byte ranges of it, on
+//! character boundaries, in order, and nothing panics.
+
+use proptest::prelude::*;
+
+fn text_strategy() -> impl Strategy<Value = String> {
+    let pieces = prop::collection::vec(
+        prop_oneof![
+            Just("“".to_string()),
+            Just("”".to_string()),
+            Just("‘".to_string()),
+            Just("’".to_string()),
+            Just("\"".to_string()),
+            Just("'".to_string()),
+            Just("«".to_string()),
+            Just("»".to_string()),
+            Just("„".to_string()),
+            Just("\n\n".to_string()),
+            Just(" said ".to_string()),
+            Just(", he said. ".to_string()),
+            Just("Mr. Trump".to_string()),
+            Just(" — ".to_string()),
+            Just("> ".to_string()),
+            "[a-zA-Zé’ .,:]{0,12}",
+            any::<char>().prop_map(|c| c.to_string()),
+        ],
+        0..40,
+    );
+    pieces.prop_map(|v| v.concat())
+}
+
+proptest! {
+    #[test]
+    fn ranges_are_slices_of_the_text(t in text_strategy()) {
+        let qs = verbatim_prose::quotations(&t);
+        let mut last = 0;
+        for q in &qs {
+            prop_assert!(q.inner.start <= q.inner.end && q.inner.end <= t.len());
+            prop_assert!(t.is_char_boundary(q.inner.start) && t.is_char_boundary(q.inner.end));
+            prop_assert!(q.outer.start <= q.inner.start && q.inner.end <= q.outer.end);
+            prop_assert!(q.outer.start >= last, "quotations overlap or go backwards");
+            last = q.outer.end;
+            if let Some(s) = &q.speaker {
+                prop_assert!(s.mention.end <= t.len() && t.is_char_boundary(s.mention.start) && t.is_char_boundary(s.mention.end));
+                prop_assert!(t.is_char_boundary(s.cue.start) && t.is_char_boundary(s.cue.end));
+            }
+        }
+    }
+}
