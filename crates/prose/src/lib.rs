@@ -130,3 +130,13 @@ mod tests {
         assert_eq!(w[1].1.as_deref(), Some("Churchill"));
     }
 }
+#[cfg(test)]
+mod indirect_speech {
+    #[test]
+    fn a_partial_quotation_inside_reported_speech() {
+        let t = "Jacobs said that the editors’ email boxes were “flooded” with messages. Rubio said the United States \"must increase our efforts.\" Ramil Carr, 31, a Philadelphia photographer, said it was the \"perfect opportunity\" to speak.";
+        let q = crate::quotations(t);
+        let who: Vec<Option<&str>> = q.iter().map(|q| q.speaker.as_ref().map(|s| &t[s.mention.clone()])).collect();
+        assert_eq!(who, vec![Some("Jacobs"), Some("Rubio"), Some("Ramil Carr")]);
+    }
+}

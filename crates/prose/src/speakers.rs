@@ -116,7 +116,11 @@ const VERBS: &[&str] = &[
     "calling", "telling", "writing", "adding", "warning", "arguing", "describing", "insisting", "claiming", "noting", "asking",
     "declaring", "explaining", "promising", "vowing", "urging", "tweeting", "complaining", "accusing", "accused", "accuses",
     "dubbed", "dubbing", "labeled", "labelled", "labeling", "branded", "branding", "quoted", "quoting", "estimated", "estimates",
-    "believes", "believed", "thinks", "insisting", "went on", "pointed", "points", "issued", "released", "wrote", "argued",
+    "believes", "believed", "thinks", "insisting", "pointed", "points", "issued", "released", "indicated", "indicates", "cited",
+    "cites", "slammed", "slams", "stated", "pledged", "pledges", "bemoaned", "characterizes", "characterized", "attacked",
+    "attacking", "criticized", "criticizes", "criticizing", "lauded", "dismissed", "defended", "referred", "referring",
+    "disclosed", "revealed", "reiterated", "repeated", "mentioned", "signaled", "echoed", "scolded", "questioned",
+    "challenged", "likened", "compared", "summed", "responding", "replying", "adding", "saying",
 ];
 
 /// Words between a subject and its verb ("Sotomayor has said", "he later told").
@@ -131,8 +135,22 @@ fn is_participle(t: &Tok<'_>) -> bool {
     t.s.ends_with("ing") && is_verb(t)
 }
 
+/// Forms that are nouns as often as verbs ("the report", "his remarks",
+/// "the United States"): never cues.
+const NOUNS_TOO: &[&str] = &[
+    "note", "notes", "claim", "claims", "charge", "charges", "counter", "counters", "remark", "remarks", "report", "reports",
+    "figure", "call", "reason", "promise", "promises", "demand", "vow", "vows", "joke", "jokes", "tweet", "tweets", "fire",
+    "shot", "rail", "blast", "caution", "advise", "sing", "offer", "begin", "cry", "cries", "state", "states", "email", "text",
+    "post", "read", "reads", "quip", "quips", "shout", "shouts", "plead", "chime", "chide", "mock", "praise", "tout", "chant",
+    "describe", "estimates", "points", "cites", "pledges", "slams", "reply", "replies", "whisper", "whispers", "boast",
+    "boasts", "stress", "stresses", "answer", "muse", "lament", "laments", "hint", "wonder", "wonders", "thunder", "recount",
+];
+
+/// A verb of saying: lowercase (a capitalised "States" or "Post" is a
+/// name), and not a form that is as often a noun.
 fn is_verb(t: &Tok<'_>) -> bool {
-    VERBS.contains(&t.lower().as_str())
+    let l = t.lower();
+    !t.is_cap() && VERBS.contains(&l.as_str()) && !NOUNS_TOO.contains(&l.as_str())
 }
 
 /// Pronouns that stand for a person named elsewhere.
@@ -403,8 +421,11 @@ fn left_cue(l: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
     // the last verb of saying, not far from the quotation
     let v = (0..l.len()).rev().take(25).find(|&k| is_verb(&l[k]))?;
     if is_participle(&l[v]) {
-        // the subject of the sentence: its first noun phrase
-        let start = l.iter().position(|t| t.is_word() && t.is_cap()).filter(|&k| k < v)?;
+        // the subject of the sentence: its first noun phrase (after an opening
+        // "Speaking at a town hall," or "In an interview,")
+        let opener = l.first().is_some_and(|t| t.s.ends_with("ing") || matches!(t.lower().as_str(), "in" | "on" | "at" | "during" | "after" | "when" | "last" | "earlier"));
+        let from = if opener { l.iter().position(|t| t.is(",")).map_or(0, |c| c + 1) } else { 0 };
+        let start = (from..v).find(|&k| l[k].is_word() && (l[k].is_cap() || PRONOUNS.contains(&l[k].lower().as_str())))?;
         let np = noun_phrase_after(&l[start..v])?;
         return Some((np, l[v].at..l[v].end()));
     }
@@ -445,6 +466,13 @@ fn left_cue(l: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
         let subj = l[a..comma].to_vec();
         if subj.first().is_some_and(|t| t.is_cap()) && subject_ok(&subj) {
             return Some((span(&subj), l[v].at..l[v].end()));
+        }
+        // "Ramil Carr, 31, a Philadelphia freelance photographer, said": the
+        // name that opens the sentence, with only appositives before the verb
+        if l[0].is_cap() && !l[..v0].iter().any(|t| is_verb(t)) {
+            if let Some(np) = noun_phrase_after(l) {
+                return Some((np, l[v].at..l[v].end()));
+            }
         }
     }
     None
