@@ -55,32 +55,8 @@ fn read_doc(path: &Path, forced: Option<Format>) -> Result<Doc> {
     }
 }
 
-/// Line and column (1-based, in characters) of byte `at`.
-fn line_col(text: &str, at: usize) -> (usize, usize) {
-    let before = &text[..at.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
-}
-
 fn quote_json(file: &str, text: &str, c: &Checked) -> Value {
-    let q = &c.quote;
-    let (line, column) = line_col(text, q.start);
-    let mut v = json!({
-        "file": file,
-        "start": q.start,
-        "end": q.end,
-        "line": line,
-        "column": column,
-        "text": q.text,
-        "speaker": q.speaker,
-        "mention": q.mention.as_ref().map(|m| json!({"start": m.start, "end": m.end, "text": &text[m.clone()]})),
-        "flagged": c.flagged(),
-    });
-    if let Some(a) = &c.answer {
-        v["answer"] = output::answer_json(None, a);
-    }
-    v
+    verbatim_server::json::checked_json(Some(file), text, c)
 }
 
 pub fn run(dir: &Path, files: Vec<PathBuf>, json_out: bool, jsonl: bool, quotes_only: bool, format: Option<String>) -> Result<ExitCode> {

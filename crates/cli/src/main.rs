@@ -84,6 +84,22 @@ enum Command {
         #[arg(long)]
         format: Option<String>,
     },
+    /// Serve the HTTP API (`/v1/...`, `/openapi.json`) and the web page.
+    Serve {
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// Allow `POST /v1/ingest` for clients sending this bearer token
+        /// (default: $VERBATIM_TOKEN; without one, ingest is off).
+        #[arg(long)]
+        token: Option<String>,
+        /// Queries answered at once (default: the number of cores, 2 to 16).
+        #[arg(long)]
+        workers: Option<usize>,
+        /// Seconds a request may wait and run before a 503.
+        #[arg(long, default_value_t = 10)]
+        timeout: u64,
+    },
     /// Counts and sizes of the corpus.
     Stats {
         #[arg(long)]
@@ -177,6 +193,23 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(if answer.verdict == Verdict::NotFound { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Check { files, json, jsonl, quotes_only, format } => check::run(&dir, files, json, jsonl, quotes_only, format),
+        Command::Serve { addr, token, workers, timeout } => {
+            if !dir.join("record.sqlite").is_file() {
+                open_existing(&dir)?;
+            }
+            let mut cfg = verbatim_server::Config::new(dir.clone(), addr);
+            cfg.token = token.or_else(|| std::env::var("VERBATIM_TOKEN").ok()).filter(|t| !t.is_empty());
+            if let Some(w) = workers {
+                cfg.workers = w.max(1);
+            }
+            cfg.timeout = std::time::Duration::from_secs(timeout.max(1));
+            let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+            let ingest = if cfg.token.is_some() { "on (bearer token)" } else { "off" };
+            rt.block_on(verbatim_server::serve(cfg, |a| {
+                eprintln!("verbatim: serving {} on http://{a} (ingest {ingest}); Ctrl-C stops", dir.display());
+            }))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Stats { json } => {
             let corpus = open_existing(&dir)?;
             let s = corpus.stats()?;

@@ -2,60 +2,9 @@
 
 use std::io::{IsTerminal, Write};
 
-use serde_json::{json, Value};
-use verbatim_engine::{Answer, Edit, Engine, Match};
+use verbatim_engine::{Answer, Edit, Engine};
 
-fn edit_json(e: &Edit) -> Value {
-    match e {
-        Edit::Changed { quote, source, start, end } => {
-            json!({"op": "changed", "quote": quote, "source": source, "start": start, "end": end})
-        }
-        Edit::Added { quote } => json!({"op": "added", "quote": quote}),
-        Edit::Omitted { source, start, end } => json!({"op": "omitted", "source": source, "start": start, "end": end}),
-    }
-}
-
-fn match_json(m: &Match) -> Value {
-    json!({
-        "source": m.source,
-        "title": m.title,
-        "speaker": m.speaker,
-        "date": m.date,
-        "kind": m.kind.name(),
-        "start": m.start,
-        "end": m.end,
-        "text": m.text,
-        "score": (m.score * 1000.0).round() / 1000.0,
-        "verdict": m.verdict.name(),
-        "omitted": m.omitted.iter().map(|o| json!({"start": o.start, "end": o.end, "text": o.text})).collect::<Vec<_>>(),
-        "edits": m.edits.iter().map(edit_json).collect::<Vec<_>>(),
-        "owner": m.owner,
-        "owner_from": m.owner_from,
-        "owner_via": m.owner_via,
-        "standing": m.standing.name(),
-        "not_by": m.not_by,
-        "nested": m.nested.as_ref().map(|n| json!({"inner": n.inner})),
-        "primary": m.primary,
-    })
-}
-
-/// The JSON object of one answer, as the command-line contract gives it.
-pub fn answer_json(id: Option<&Value>, a: &Answer) -> Value {
-    let mut v = json!({
-        "verdict": a.verdict.name(),
-        "matches": a.matches.iter().map(match_json).collect::<Vec<_>>(),
-    });
-    if let Some(id) = id {
-        v["id"] = id.clone();
-    }
-    if let Some(c) = a.credit {
-        v["credit"] = json!(c.name());
-        if let Some(to) = &a.credit_to {
-            v["credit_to"] = json!(to);
-        }
-    }
-    v
-}
+pub use verbatim_server::json::answer_json;
 
 struct Style {
     on: bool,

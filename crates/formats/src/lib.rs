@@ -18,7 +18,7 @@ mod wikiquote_text;
 mod plain;
 mod model;
 
-pub use manifest::{parse_manifest, read_manifest, ManifestEntry};
+pub use manifest::{parse_manifest, read_manifest, valid_date, ManifestEntry};
 pub use model::{Credit, Field, Origin, Quotation, Source, SourceKind, Standing};
 pub use credit::{find_date, parse_credit};
 pub use plain::{decode_text, read_plain, Decoded};

@@ -81,6 +81,13 @@ impl Corpus {
         Ok(corpus)
     }
 
+    /// Sees what other processes (or a writer in this one) committed since
+    /// this corpus was opened. The record always reads the latest; the
+    /// index reader moves only when asked.
+    pub fn refresh(&self) {
+        self.index.reload();
+    }
+
     pub fn dir(&self) -> &Path {
         &self.dir
     }

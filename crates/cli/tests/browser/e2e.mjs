@@ -1,0 +1,34 @@
+// Types a quotation into the verbatim page in headless Chromium and checks
+// what the page shows. Environment: URL, CHROMIUM, SHOT, QUOTE.
+import { chromium } from 'playwright-core';
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+         '--disable-component-update', '--disable-sync'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 1100 } });
+  await page.goto(process.env.URL);
+  // keyboard only: the quotation, the speaker, Ctrl+Enter
+  await page.focus('#quote');
+  await page.keyboard.insertText(process.env.QUOTE);
+  await page.focus('#speaker');
+  await page.keyboard.type('Vladimir Putin');
+  await page.keyboard.press('Control+Enter');
+  await page.waitForSelector('#verdict', { timeout: 15000 });
+  await page.waitForSelector('.passage mark', { timeout: 15000 });
+  const verdict = (await page.textContent('#verdict')).trim();
+  const credit = (await page.textContent('#credit')).trim();
+  const marked = await page.textContent('.passage mark');
+  const hidden = await page.$$eval('.passage .hidden-text', (xs) => xs.map((x) => x.textContent).join(' '));
+  await page.screenshot({ path: process.env.SHOT, fullPage: true });
+  console.log(`verdict=${verdict} credit=${credit}`);
+  console.log(`marked=${marked.slice(0, 80)}`);
+  console.log(`hidden=${hidden.slice(0, 80)}`);
+  if (verdict !== 'elided' || credit !== 'attributed') process.exit(1);
+  if (!marked.includes('We cannot stay idle')) process.exit(2);
+  if (!hidden.includes('the situation for Russia has been becoming worse')) process.exit(3);
+} finally {
+  await browser.close();
+}

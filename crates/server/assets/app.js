@@ -1,0 +1,171 @@
+// The verbatim page: a quotation (and optionally a speaker) in, the verdict
+// and the source passage out; or a whole document, every quotation checked.
+// Plain JavaScript, no framework, nothing fetched but this server's API.
+'use strict';
+
+const $ = (id) => document.getElementById(id);
+const el = (tag, text, cls) => {
+  const e = document.createElement(tag);
+  if (text !== undefined && text !== null) e.textContent = text;
+  if (cls) e.className = cls;
+  return e;
+};
+const badge = (kind, value) => el('span', value.replace('_', ' '), `badge ${kind}-${value}`);
+
+async function post(path, body) {
+  const r = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const v = await r.json();
+  if (!r.ok) throw new Error(v.error || `HTTP ${r.status}`);
+  return v;
+}
+
+// Tabs, with arrow keys between them.
+const tabs = [$('tab-quote'), $('tab-doc')];
+function select(tab) {
+  for (const t of tabs) {
+    const on = t === tab;
+    t.setAttribute('aria-selected', on);
+    t.tabIndex = on ? 0 : -1;
+    $(t.getAttribute('aria-controls')).hidden = !on;
+  }
+  tab.focus();
+}
+tabs.forEach((t, i) => {
+  t.addEventListener('click', () => select(t));
+  t.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') select(tabs[(i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length]);
+  });
+});
+
+// Ctrl+Enter submits the form the cursor is in.
+for (const form of [$('find-form'), $('check-form')]) {
+  form.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); form.requestSubmit(); }
+  });
+}
+
+/// The passage around a match: matched words highlighted, words an ellipsis
+/// hides in grey, changed words marked.
+async function passage(m) {
+  const src = await (await fetch(`/v1/sources/${m.source_id}?start=${m.start}&end=${m.end}&context=240`)).json();
+  const text = src.text;
+  const base = src.offset;
+  const enc = new TextEncoder();
+  const bytes = enc.encode(text);
+  const dec = new TextDecoder();
+  const slice = (a, b) => dec.decode(bytes.slice(Math.max(0, a - base), Math.max(0, b - base)));
+  // marks inside the match, in byte offsets
+  const spans = [];
+  for (const o of m.omitted) spans.push([o.start, o.end, 'hidden-text', 'hidden by the ellipsis']);
+  for (const e of m.edits) if (e.op === 'changed') spans.push([e.start, e.end, 'changed', `the quotation has “${e.quote}”`]);
+  for (const e of m.edits) if (e.op === 'omitted') spans.push([e.start, e.end, 'hidden-text', 'left out without a mark']);
+  spans.sort((a, b) => a[0] - b[0]);
+  const p = el('div', null, 'passage');
+  p.append(document.createTextNode((src.offset > 0 ? '…' : '') + slice(base, m.start)));
+  const mark = el('mark');
+  let at = m.start;
+  for (const [a, b, cls, title] of spans) {
+    if (a < at || b > m.end) continue;
+    mark.append(document.createTextNode(slice(at, a)));
+    const s = el('span', slice(a, b), cls);
+    s.title = title;
+    mark.append(s);
+    at = b;
+  }
+  mark.append(document.createTextNode(slice(at, m.end)));
+  p.append(mark);
+  p.append(document.createTextNode(slice(m.end, base + bytes.length) + '…'));
+  return p;
+}
+
+function creditLine(a, speaker) {
+  if (!a.credit) return null;
+  const line = el('p');
+  line.append(badge('c', a.credit), ' ');
+  const who = speaker || 'the speaker';
+  const say = {
+    attributed: `The words are ${who}'s.`,
+    misattributed: a.credit_to ? `Not ${who}'s words: they are ${a.credit_to}'s.` : `A source lists these words as wrongly credited to ${who}.`,
+    quoted_by: `${who} quoted these words from ${a.credit_to}.`,
+    unknown: `No source in the corpus says whose words these are.`,
+  }[a.credit];
+  line.append(el('span', say));
+  line.id = 'credit-line';
+  return line;
+}
+
+$('find-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const out = $('result');
+  out.replaceChildren(el('p', 'Searching…', 'meta'));
+  const quote = $('quote').value;
+  const speaker = $('speaker').value.trim();
+  try {
+    const a = await post('/v1/find', speaker ? { quote, speaker } : { quote });
+    const card = el('div', null, 'card');
+    const head = el('p');
+    const v = badge('v', a.verdict);
+    v.id = 'verdict';
+    head.append(v);
+    if (a.credit) { const c = badge('c', a.credit); c.id = 'credit'; head.append(' ', c); }
+    card.append(head);
+    const m = a.matches[0];
+    if (!m) {
+      card.append(el('p', 'No source in the corpus holds these words.'));
+    } else {
+      card.append(el('h2', (m.title || m.source) + (m.speaker ? ` — ${m.speaker}` : '') + (m.date ? `, ${m.date}` : '')));
+      card.append(el('p', `${m.source} [${m.start}..${m.end}]`, 'meta'));
+      card.append(await passage(m));
+      for (const ed of m.edits) {
+        if (ed.op === 'changed') card.append(el('p', `Changed: “${ed.quote}” — the source has “${ed.source}”.`));
+        if (ed.op === 'added') card.append(el('p', `Added: “${ed.quote}” is not in the source.`));
+        if (ed.op === 'omitted') card.append(el('p', `Left out without a mark: “${ed.source}”.`));
+      }
+      for (const o of m.omitted) card.append(el('p', `The ellipsis hides: “${o.text}”`, 'meta'));
+      if (m.owner_via) card.append(el('p', `Credit to ${m.owner} inferred from another witness: ${m.owner_via}`, 'meta'));
+    }
+    const cl = creditLine(a, speaker);
+    if (cl) card.append(cl);
+    if (a.matches.length > 1) {
+      card.append(el('h3', 'Other witnesses'));
+      const ul = el('ul', null, 'witnesses');
+      for (const w of a.matches.slice(1)) {
+        ul.append(el('li', `${w.verdict.replace('_', ' ')} — ${w.title || w.source}${w.date ? ', ' + w.date : ''}${w.owner ? ' (' + w.owner + ')' : ''}`));
+      }
+      card.append(ul);
+    }
+    out.replaceChildren(card);
+  } catch (err) {
+    out.replaceChildren(el('p', err.message, 'error'));
+  }
+});
+
+$('check-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const out = $('doc-result');
+  out.replaceChildren(el('p', 'Checking…', 'meta'));
+  try {
+    const r = await post('/v1/check', { text: $('doc').value });
+    const head = el('p', `${r.quotations.length} quotations, ${r.flagged} flagged`);
+    head.id = 'doc-summary';
+    const list = el('ol');
+    for (const q of r.quotations) {
+      const li = el('li', null, 'card');
+      li.append(el('p', `“${q.text}”`, 'passage'));
+      li.append(el('p', `line ${q.line} — ${q.speaker ? 'credited to ' + q.speaker : 'no speaker given'}`, 'meta'));
+      const a = q.answer;
+      if (!a) { li.append(el('p', 'Too short to check.', 'meta')); list.append(li); continue; }
+      const line = el('p');
+      line.append(badge('v', a.verdict));
+      if (a.credit) line.append(' ', badge('c', a.credit));
+      const m = a.matches[0];
+      if (m) line.append(' ', el('span', `${m.title || m.source}${m.date ? ', ' + m.date : ''}${a.credit_to ? ' — the words are ' + a.credit_to + "'s" : ''}`, 'meta'));
+      li.append(line);
+      if (m) for (const ed of m.edits) if (ed.op === 'changed') li.append(el('p', `Changed: “${ed.quote}” — the source has “${ed.source}”.`));
+      list.append(li);
+    }
+    out.replaceChildren(head, list);
+  } catch (err) {
+    out.replaceChildren(el('p', err.message, 'error'));
+  }
+});

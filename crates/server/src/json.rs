@@ -1,0 +1,85 @@
+//! The JSON shapes of answers, shared by the command line and the HTTP API
+//! (the contract `../shared/DESIGN.md` gives and the benchmark scripts read).
+
+use serde_json::{json, Value};
+use verbatim_engine::{Answer, Checked, Edit, Match};
+
+pub fn edit_json(e: &Edit) -> Value {
+    match e {
+        Edit::Changed { quote, source, start, end } => {
+            json!({"op": "changed", "quote": quote, "source": source, "start": start, "end": end})
+        }
+        Edit::Added { quote } => json!({"op": "added", "quote": quote}),
+        Edit::Omitted { source, start, end } => json!({"op": "omitted", "source": source, "start": start, "end": end}),
+    }
+}
+
+pub fn match_json(m: &Match) -> Value {
+    json!({
+        "source_id": m.source_id,
+        "source": m.source,
+        "title": m.title,
+        "speaker": m.speaker,
+        "date": m.date,
+        "kind": m.kind.name(),
+        "start": m.start,
+        "end": m.end,
+        "text": m.text,
+        "score": (m.score * 1000.0).round() / 1000.0,
+        "verdict": m.verdict.name(),
+        "omitted": m.omitted.iter().map(|o| json!({"start": o.start, "end": o.end, "text": o.text})).collect::<Vec<_>>(),
+        "edits": m.edits.iter().map(edit_json).collect::<Vec<_>>(),
+        "owner": m.owner,
+        "owner_from": m.owner_from,
+        "owner_via": m.owner_via,
+        "standing": m.standing.name(),
+        "not_by": m.not_by,
+        "nested": m.nested.as_ref().map(|n| json!({"inner": n.inner})),
+        "primary": m.primary,
+    })
+}
+
+/// The JSON object of one answer, as the command-line contract gives it.
+pub fn answer_json(id: Option<&Value>, a: &Answer) -> Value {
+    let mut v = json!({
+        "verdict": a.verdict.name(),
+        "matches": a.matches.iter().map(match_json).collect::<Vec<_>>(),
+    });
+    if let Some(id) = id {
+        v["id"] = id.clone();
+    }
+    if let Some(c) = a.credit {
+        v["credit"] = json!(c.name());
+        if let Some(to) = &a.credit_to {
+            v["credit_to"] = json!(to);
+        }
+    }
+    v
+}
+
+
+/// One quotation of a checked document: its place, the speaker the
+/// document gives, and its answer (absent when too short to look up).
+pub fn checked_json(file: Option<&str>, text: &str, c: &Checked) -> Value {
+    let q = &c.quote;
+    let before = &text[..q.start.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let mut v = json!({
+        "start": q.start,
+        "end": q.end,
+        "line": line,
+        "column": column,
+        "text": q.text,
+        "speaker": q.speaker,
+        "mention": q.mention.as_ref().map(|m| json!({"start": m.start, "end": m.end, "text": &text[m.clone()]})),
+        "flagged": c.flagged(),
+    });
+    if let Some(f) = file {
+        v["file"] = json!(f);
+    }
+    if let Some(a) = &c.answer {
+        v["answer"] = answer_json(None, a);
+    }
+    v
+}

@@ -1,0 +1,174 @@
+//! The OpenAPI document, generated from the handlers and these schemas.
+//! The response schemas describe the JSON the handlers build (see
+//! [`crate::json`]); they exist for the document only.
+
+use axum::response::IntoResponse;
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::{Modify, OpenApi, ToSchema};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "verbatim", description = "Find where a quotation really comes from, how it differs from the source, and whether its credit is right."),
+    paths(crate::find, crate::verify, crate::check, crate::source, crate::stats, crate::ingest),
+    components(schemas(crate::FindRequest, crate::VerifyRequest, crate::CheckRequest, crate::IngestRequest, crate::IngestDocument,
+        AnswerDoc, MatchDoc, EditDoc, OmissionDoc, CheckDoc, CheckedDoc, SourceDoc, StatsDoc, IngestDoc, ErrorDoc)),
+    modifiers(&Bearer)
+)]
+struct ApiDoc;
+
+struct Bearer;
+
+impl Modify for Bearer {
+    fn modify(&self, api: &mut utoipa::openapi::OpenApi) {
+        if let Some(c) = api.components.as_mut() {
+            c.add_security_scheme("bearer", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+        }
+    }
+}
+
+/// The OpenAPI document as JSON.
+pub fn json() -> String {
+    ApiDoc::openapi().to_pretty_json().unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+pub async fn document() -> impl IntoResponse {
+    ([(axum::http::header::CONTENT_TYPE, "application/json")], json())
+}
+
+/// The answer for one quotation.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct AnswerDoc {
+    /// verbatim, normalized, elided, spliced, altered or not_found.
+    verdict: String,
+    /// attributed, misattributed, quoted_by or unknown; present when a speaker was claimed.
+    credit: Option<String>,
+    /// For misattributed: whose words they are; for quoted_by: whom the speaker quoted.
+    credit_to: Option<String>,
+    /// Best first.
+    matches: Vec<MatchDoc>,
+}
+
+/// A place where the words stand.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct MatchDoc {
+    source_id: i64,
+    /// The ingested path (plus `#` and a page title for files holding several documents).
+    source: String,
+    title: Option<String>,
+    speaker: Option<String>,
+    date: Option<String>,
+    /// document or collection.
+    kind: String,
+    /// Byte offsets into the source text.
+    start: usize,
+    end: usize,
+    text: String,
+    score: f32,
+    verdict: String,
+    omitted: Vec<OmissionDoc>,
+    edits: Vec<EditDoc>,
+    /// Whose words these are according to this source.
+    owner: Option<String>,
+    /// quotation, inner, document or witness.
+    owner_from: String,
+    /// For an owner inferred from another witness: that witness.
+    owner_via: Option<String>,
+    /// sourced, disputed or misattributed.
+    standing: String,
+    not_by: Option<String>,
+    primary: bool,
+}
+
+/// What an elision mark hides.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct OmissionDoc {
+    start: usize,
+    end: usize,
+    text: String,
+}
+
+/// One difference: changed (quote vs source), added, or omitted without a mark.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct EditDoc {
+    op: String,
+    quote: Option<String>,
+    source: Option<String>,
+    start: Option<usize>,
+    end: Option<usize>,
+}
+
+/// A checked document.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct CheckDoc {
+    /// prose (quoted spans in running text) or page (a quote page's entries).
+    kind: String,
+    /// The text every offset refers to (HTML is rendered to text first).
+    text: String,
+    quotations: Vec<CheckedDoc>,
+    /// Quotations altered, spliced or misattributed.
+    flagged: usize,
+}
+
+/// One quotation of a checked document.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct CheckedDoc {
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    text: String,
+    /// The speaker the document gives (a pronoun resolved), if any.
+    speaker: Option<String>,
+    flagged: bool,
+    /// Absent for quotations too short to look up.
+    answer: Option<AnswerDoc>,
+}
+
+/// A source and an optional highlighted span.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct SourceDoc {
+    id: i64,
+    path: String,
+    title: Option<String>,
+    kind: String,
+    speaker: Option<String>,
+    date: Option<String>,
+    bytes: u64,
+    /// Byte offset of `text` in the source.
+    offset: usize,
+    text: String,
+}
+
+/// Counts and sizes.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct StatsDoc {
+    sources: u64,
+    quotations: u64,
+    text_bytes: u64,
+    passages: u64,
+    record_bytes: u64,
+    index_bytes: u64,
+}
+
+/// What an ingest did, document by document (new, replaced, unchanged).
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct IngestDoc {
+    documents: Vec<String>,
+}
+
+/// Every error.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct ErrorDoc {
+    error: String,
+    status: u16,
+}
