@@ -335,6 +335,10 @@ fn paren_groups(s: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// The longest credit line read (the longest real ones, Misattributed
+/// notes on Wikiquote, are about 1,500 bytes).
+const MAX_CREDIT_BYTES: usize = 3000;
+
 /// Splits a credit line into fields. `italics` are byte ranges of `line`
 /// that were in italics (a title); quoted titles count too. When
 /// `speaker_first`, the line starts with whoever is credited (a theme page,
@@ -342,6 +346,9 @@ fn paren_groups(s: &str) -> Vec<Range<usize>> {
 /// subject is the speaker).
 pub(crate) fn parse_credit_in(line: &str, italics: &[Range<usize>], speaker_first: bool, origin: Origin) -> Credit {
     let mut credit = Credit::default();
+    // a credit is a line, not a page: past this length the rest is not read
+    // (and the date search, which looks for the earliest date, stays cheap)
+    let line = &line[..verbatim_text::floor_boundary(line, MAX_CREDIT_BYTES.min(line.len()))];
     let lead_len = line.len() - line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '~' | '\u{2015}' | '\u{2014}' | '-' | '\u{2022}' | '*')).len();
     let body = line[lead_len..].trim_end();
     if body.is_empty() {
