@@ -14,8 +14,6 @@ use crate::BadInput;
 
 /// Bytes read per batch handed to the writer.
 const BATCH_BYTES: u64 = 8 << 20;
-/// Bytes between commits.
-const COMMIT_BYTES: u64 = 256 << 20;
 
 /// One file to read, with what the manifest says of it.
 struct Job {
@@ -28,7 +26,11 @@ struct Job {
     format: Format,
 }
 
-pub fn run(dir: &Path, paths: Vec<PathBuf>, manifest: Option<PathBuf>, format: Option<String>) -> Result<ExitCode> {
+/// Ingests `paths` and the manifest's files, committing after about
+/// `commit_bytes` of input (each commit is reported on stderr: everything
+/// before it survives a crash).
+pub fn run(dir: &Path, paths: Vec<PathBuf>, manifest: Option<PathBuf>, format: Option<String>, commit_bytes: u64) -> Result<ExitCode> {
+    let batch_bytes = BATCH_BYTES.min(commit_bytes.max(1));
     let forced = match &format {
         Some(f) => Some(Format::parse(f).ok_or_else(|| BadInput(format!("--format {f:?}: unknown format (known: {})", Format::known())))?),
         None => None,
@@ -78,11 +80,20 @@ pub fn run(dir: &Path, paths: Vec<PathBuf>, manifest: Option<PathBuf>, format: O
         if jobs[k].format.streams() {
             // a dump or a JSON Lines file: its sources come as a stream
             let j = &jobs[k];
-            let (mut sources, _) = verbatim_formats::read_file(&j.file, &j.name, j.format)?;
+            let (mut sources, warning) = match verbatim_formats::read_file(&j.file, &j.name, j.format) {
+                Ok(x) => x,
+                Err(e) => {
+                    failure = Some(e.into());
+                    break;
+                }
+            };
+            if let Some(w) = warning {
+                bar.suspend(|| eprintln!("verbatim: warning: {w}"));
+            }
             let mut shown = 0u64;
             loop {
                 let mut batch = Vec::new();
-                for r in sources.next_batch(BATCH_BYTES as usize) {
+                for r in sources.next_batch(batch_bytes as usize) {
                     match r {
                         Ok(mut s) => {
                             apply_entry(&mut s, j);
@@ -98,8 +109,9 @@ pub fn run(dir: &Path, paths: Vec<PathBuf>, manifest: Option<PathBuf>, format: O
                 tally.saw(&batch);
                 tally.count(writer.add(batch)?);
                 since_commit += batch_bytes;
-                if since_commit >= COMMIT_BYTES {
+                if since_commit >= commit_bytes {
                     writer.commit()?;
+                    bar.suspend(|| eprintln!("verbatim: committed {} sources, {}/{} files ({} so far)", tally.sources(), done_files, jobs.len(), j.name));
                     since_commit = 0;
                 }
                 let now = sources.bytes_read().unwrap_or(shown).min(j.size);
@@ -116,7 +128,7 @@ pub fn run(dir: &Path, paths: Vec<PathBuf>, manifest: Option<PathBuf>, format: O
         }
         let mut end = k;
         let mut bytes = 0;
-        while end < jobs.len() && !jobs[end].format.streams() && (end == k || bytes + jobs[end].size <= BATCH_BYTES) {
+        while end < jobs.len() && !jobs[end].format.streams() && (end == k || bytes + jobs[end].size <= batch_bytes) {
             bytes += jobs[end].size;
             end += 1;
         }
@@ -137,8 +149,9 @@ pub fn run(dir: &Path, paths: Vec<PathBuf>, manifest: Option<PathBuf>, format: O
         since_commit += bytes;
         bar.set_message(format!("{done_files}/{} files", jobs.len()));
         bar.inc(bytes);
-        if since_commit >= COMMIT_BYTES {
+        if since_commit >= commit_bytes {
             writer.commit()?;
+            bar.suspend(|| eprintln!("verbatim: committed {} sources, {done_files}/{} files (through {})", tally.sources(), jobs.len(), jobs[end - 1].name));
             since_commit = 0;
         }
         k = end;
@@ -183,6 +196,10 @@ struct Tally {
 }
 
 impl Tally {
+    fn sources(&self) -> usize {
+        self.new + self.replaced + self.unchanged
+    }
+
     fn saw(&mut self, sources: &[Source]) {
         for s in sources {
             self.text_bytes += s.text.len() as u64;

@@ -39,6 +39,9 @@ enum Command {
         /// jsonl); by default each file's format is found from its name and first bytes.
         #[arg(long)]
         format: Option<String>,
+        /// Commit (make durable and visible) after about this many MB of input.
+        #[arg(long, default_value_t = 256.0)]
+        commit_mb: f64,
     },
     /// Find where a quotation comes from.
     Find {
@@ -157,7 +160,12 @@ pub(crate) fn open_existing(dir: &std::path::Path) -> Result<Corpus> {
 fn run(cli: Cli) -> Result<ExitCode> {
     let dir = corpus_dir(cli.corpus)?;
     match cli.command {
-        Command::Ingest { paths, manifest, format } => ingest::run(&dir, paths, manifest, format),
+        Command::Ingest { paths, manifest, format, commit_mb } => {
+            if !(commit_mb > 0.0) {
+                return Err(BadInput(format!("--commit-mb {commit_mb}: give a size above 0")).into());
+            }
+            ingest::run(&dir, paths, manifest, format, (commit_mb * 1e6) as u64)
+        }
         Command::Find { quote, speaker, json, jsonl, batch } => {
             let corpus = open_existing(&dir)?;
             if let Some(batch) = batch {
@@ -237,6 +245,7 @@ fn answer_one(engine: &Engine, quote: &str, speaker: Option<&str>) -> Result<ver
     match engine.find(quote, speaker) {
         Ok(a) => Ok(a),
         Err(EngineError::EmptyQuery) => Err(BadInput("the quotation has no words".into()).into()),
+        Err(e @ EngineError::TooLong(_)) => Err(BadInput(e.to_string()).into()),
         Err(e) => Err(e.into()),
     }
 }
@@ -295,9 +304,14 @@ fn run_batch(corpus: Corpus, dir: &std::path::Path, batch: &std::path::Path) -> 
                         eprintln!("verbatim: {}:{}: {msg}", batch.display(), q.line);
                         serde_json::json!({"id": q.id, "error": format!("line {}: {msg}", q.line)}).to_string()
                     }
-                    Ok((quote, speaker)) => match engine.find(quote, speaker.as_deref()) {
-                        Ok(a) => output::answer_json(Some(&q.id), &a).to_string(),
-                        Err(e) => {
+                    Ok((quote, speaker)) => match (std::time::Instant::now(), engine.find(quote, speaker.as_deref())) {
+                        (t0, Ok(a)) => {
+                            let mut v = output::answer_json(Some(&q.id), &a);
+                            // the engine's time for this query, for benchmarks
+                            v["ms"] = serde_json::json!((t0.elapsed().as_secs_f64() * 1e4).round() / 10.0);
+                            v.to_string()
+                        }
+                        (_, Err(e)) => {
                             eprintln!("verbatim: {}:{}: {e}", batch.display(), q.line);
                             serde_json::json!({"id": q.id, "verdict": "not_found", "error": e.to_string(), "matches": []}).to_string()
                         }

@@ -167,7 +167,14 @@ pub enum EngineError {
     Store(#[from] StoreError),
     #[error("the quotation has no words")]
     EmptyQuery,
+    #[error("the quotation has {0} words; at most {MAX_QUERY_WORDS} are looked up")]
+    TooLong(usize),
 }
+
+/// The longest quotation looked up, in words. Alignment costs grow with
+/// the quotation times the region, so a whole document pasted as a
+/// "quotation" is refused rather than left to run; `check` is for documents.
+pub const MAX_QUERY_WORDS: usize = 2000;
 
 /// Knobs of the search, with the defaults the benchmarks were measured at.
 #[derive(Debug, Clone)]
@@ -226,6 +233,9 @@ impl Engine {
         let q = parse_query(quote);
         if q.tokens.is_empty() {
             return Err(EngineError::EmptyQuery);
+        }
+        if q.tokens.len() > MAX_QUERY_WORDS {
+            return Err(EngineError::TooLong(q.tokens.len()));
         }
         let cands = self.candidates(&q)?;
         let m = q.tokens.len();

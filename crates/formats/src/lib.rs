@@ -203,6 +203,10 @@ pub fn read_file(path: &std::path::Path, name: &str, format: Format) -> Result<(
     let io = |e| FormatError::Io { path: path.to_path_buf(), source: e };
     let one = |s: Source| Sources::Read(vec![s].into_iter());
     let invalid = |at: Option<usize>| at.map(|at| format!("{}: not valid UTF-8 at byte {at}; read with replacement characters", path.display()));
+    // an empty file holds nothing to read: skipped, with a word
+    if std::fs::metadata(path).map_err(io)?.len() == 0 {
+        return Ok((Sources::Read(Vec::new().into_iter()), Some(format!("{}: empty file, skipped", path.display()))));
+    }
     match format {
         Format::Dump => Ok((Sources::Dump(Box::new(open_dump(path, name)?)), None)),
         Format::JsonLines => {

@@ -85,6 +85,7 @@ impl From<EngineError> for ApiError {
     fn from(e: EngineError) -> ApiError {
         match e {
             EngineError::EmptyQuery => ApiError::bad("the quotation has no words"),
+            e @ EngineError::TooLong(_) => ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, e.to_string()),
             other => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, other.to_string()),
         }
     }
