@@ -497,7 +497,7 @@ def run_verbatim(binary, name, files, queries):
             "timed_out": False,
         }
     notes = [f"whole corpus; ingest {ingest_s:.1f} s"]
-    notes.append("ms: the binary's own per-query time" if own_ms else
+    notes.append(f"ms: the binary's own per-query time (batch wall time {find_s:.2f} s)" if own_ms else
                  f"no per-query ms in the answers: batch wall time / queries ({find_s:.1f} s / {len(queries)}), "
                  "process start and corpus open included")
     shutil.rmtree(corpus, ignore_errors=True)
@@ -667,7 +667,8 @@ def main():
                     help="set names under ../shared/bench/sets, or set folders")
     ap.add_argument("--bin", default=os.environ.get("VERBATIM_BIN", os.path.join(ROOT, "target", "release", "verbatim")))
     ap.add_argument("--limit", type=int, help="only the first N queries of each set")
-    ap.add_argument("--peers", nargs="+", default=list(PEERS), choices=list(PEERS))
+    ap.add_argument("--peers", nargs="*", default=list(PEERS), choices=list(PEERS),
+                    help="peers to run (none: verbatim only)")
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds of search per query for a peer")
     ap.add_argument("--venv", default=os.path.join(CACHE, "venv-peers"))
     ap.add_argument("--out", default=os.path.join(CACHE, "peers.json"))
