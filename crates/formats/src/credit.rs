@@ -356,7 +356,8 @@ pub(crate) fn parse_credit_in(line: &str, italics: &[Range<usize>], speaker_firs
     }
     let italics: Vec<Range<usize>> = italics
         .iter()
-        .filter(|r| r.start >= lead_len && r.end <= lead_len + body.len())
+        .filter(|r| r.start >= lead_len && r.start <= r.end && r.end <= lead_len + body.len())
+        .filter(|r| line.is_char_boundary(r.start) && line.is_char_boundary(r.end))
         .map(|r| r.start - lead_len..r.end - lead_len)
         .collect();
     let field = |v: String| Field { value: v, origin };

@@ -167,7 +167,8 @@ fn next_item_depth(wikitext: &str, lines: &[Range<usize>], li: usize) -> Option<
 /// Whether a line reads as words (a translation) rather than a source line.
 fn looks_like_words(r: &Rendered) -> bool {
     let t = r.text.trim();
-    let c = parse_credit_in(t, &r.italics, false, Origin::Stated);
+    // the italics are offsets into the untrimmed text
+    let c = parse_credit_in(&r.text, &r.italics, false, Origin::Stated);
     t.split_whitespace().count() >= 5 && c.locator.is_none() && c.date.is_none()
 }
 
