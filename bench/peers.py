@@ -6,7 +6,10 @@
                            [--timeout 60] [--out /tmp/verbatim-bench/peers.json]
 
 Prints a Markdown table (one row per system and set) and writes the same
-numbers as JSON to --out. Progress goes to stderr.
+numbers as JSON to --out (with found@1 by query kind). Progress goes to
+stderr. `--peers` with no name runs verbatim alone. `--limit N` takes the
+first N lines of queries.jsonl, and the sets are grouped by kind, so a small N
+tries one kind only.
 
 Protocol
 --------
