@@ -2,19 +2,12 @@
 //! nothing already ingested is lost. The table in docs/RELIABILITY.md lists
 //! the same cases.
 
+mod common;
+use common::{shared, verbatim};
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn shared() -> PathBuf {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    assert!(p.join("corpora").is_dir(), "these tests read ../shared beside the repository: {} is missing", p.display());
-    p
-}
-
-fn verbatim(corpus: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_verbatim")).arg("--corpus").arg(corpus).args(args).env("NO_COLOR", "1").output().expect("run verbatim")
-}
+use std::process::Output;
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()

@@ -2,34 +2,9 @@
 //! that quotes the seed's speech (one elision, one changed word, one
 //! misattribution), run as a user runs it.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+use common::{shared, seed, verbatim, seed_corpus, json};
 
-fn shared() -> PathBuf {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    assert!(p.join("seed").is_dir(), "these tests read ../shared beside the repository: {} is missing", p.display());
-    p
-}
-
-fn seed() -> PathBuf {
-    shared().join("seed/000_31f708e4eb431aab.txt")
-}
-
-fn verbatim(corpus: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_verbatim")).arg("--corpus").arg(corpus).args(args).env("NO_COLOR", "1").output().expect("run verbatim")
-}
-
-fn seed_corpus() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let out = verbatim(dir.path(), &["ingest", seed().to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    dir
-}
-
-fn json(out: &Output) -> serde_json::Value {
-    let s = String::from_utf8_lossy(&out.stdout);
-    serde_json::from_str(s.trim()).unwrap_or_else(|e| panic!("not JSON ({e}): {s}\nstderr: {}", String::from_utf8_lossy(&out.stderr)))
-}
 
 fn surname(name: &str) -> String {
     name.split_whitespace().last().unwrap_or("").to_lowercase()

@@ -3,14 +3,10 @@
 //! waits for the first with a clear message, then finishes; nothing is
 //! corrupted.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+mod common;
+use common::{shared};
 
-fn shared() -> PathBuf {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    assert!(p.join("corpora").is_dir(), "these tests read ../shared beside the repository: {} is missing", p.display());
-    p
-}
+use std::process::{Command, Stdio};
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_verbatim"))

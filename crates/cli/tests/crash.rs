@@ -5,20 +5,13 @@
 //! ingest again completes the job, and the result is the same corpus, count
 //! for count (sources, quotations, passages), as one uninterrupted ingest.
 
+mod common;
+use common::{shared, verbatim};
+
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-
-fn shared() -> PathBuf {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    assert!(p.join("corpora").is_dir(), "these tests read ../shared beside the repository: {} is missing", p.display());
-    p
-}
-
-fn verbatim(corpus: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_verbatim")).arg("--corpus").arg(corpus).args(args).output().expect("run verbatim")
-}
 
 fn stats(corpus: &Path) -> serde_json::Value {
     let out = verbatim(corpus, &["stats", "--json"]);

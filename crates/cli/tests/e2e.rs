@@ -2,40 +2,9 @@
 //! from `../shared` (the seed page, the inaugural addresses, The Devil's
 //! Dictionary).
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+use common::{shared, seed, verbatim, json, seed_corpus};
 
-fn shared() -> PathBuf {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    assert!(p.join("seed").is_dir(), "these tests read ../shared beside the repository: {} is missing", p.display());
-    p
-}
-
-fn seed() -> PathBuf {
-    shared().join("seed/000_31f708e4eb431aab.txt")
-}
-
-fn verbatim(corpus: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_verbatim"))
-        .arg("--corpus")
-        .arg(corpus)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run verbatim")
-}
-
-fn json(out: &Output) -> serde_json::Value {
-    let s = String::from_utf8_lossy(&out.stdout);
-    serde_json::from_str(s.trim()).unwrap_or_else(|e| panic!("not JSON ({e}): {s}\nstderr: {}", String::from_utf8_lossy(&out.stderr)))
-}
-
-fn seed_corpus() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let out = verbatim(dir.path(), &["ingest", "--format", "wikiquote-text", seed().to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    dir
-}
 
 #[test]
 fn seed_elided_putin_lead_quote_resolves_to_the_speech() {

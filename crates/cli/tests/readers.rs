@@ -3,32 +3,20 @@
 //! files, a dump built from real pages), and bad files that must stop the
 //! ingest with exit 2, naming the file and line, keeping what came before.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+use common::{shared, verbatim, json};
 
-fn shared() -> PathBuf {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    assert!(p.join("corpora").is_dir(), "these tests read ../shared beside the repository: {} is missing", p.display());
-    p
-}
+use std::io::Write;
+use std::path::Path;
+use std::process::Output;
 
 fn corpora(rel: &str) -> String {
     shared().join("corpora").join(rel).to_string_lossy().into_owned()
 }
 
-fn verbatim(corpus: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_verbatim")).arg("--corpus").arg(corpus).args(args).env("NO_COLOR", "1").output().expect("run verbatim")
-}
-
 fn ok(out: Output) -> Output {
     assert!(out.status.success(), "exit {:?}\n{}", out.status.code(), String::from_utf8_lossy(&out.stderr));
     out
-}
-
-fn json(out: &Output) -> serde_json::Value {
-    let s = String::from_utf8_lossy(&out.stdout);
-    serde_json::from_str(s.trim()).unwrap_or_else(|e| panic!("not JSON ({e}): {s}\nstderr: {}", String::from_utf8_lossy(&out.stderr)))
 }
 
 fn verify(dir: &Path, speaker: &str, quote: &str) -> serde_json::Value {

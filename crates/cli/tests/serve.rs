@@ -1,20 +1,13 @@
 //! The HTTP API, against `verbatim serve` on 127.0.0.1 (a real server
 //! process, spoken to over TCP), and the web page in headless Chromium.
 
+mod common;
+use common::seed;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
-
-fn shared() -> PathBuf {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    assert!(p.join("seed").is_dir(), "these tests read ../shared beside the repository: {} is missing", p.display());
-    p
-}
-
-fn seed() -> PathBuf {
-    shared().join("seed/000_31f708e4eb431aab.txt")
-}
 
 /// A server on a free port, killed when dropped.
 struct Server {
