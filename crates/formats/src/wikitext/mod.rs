@@ -303,7 +303,9 @@ pub fn read_wikitext(name: &str, title: Option<&str>, wikitext: &str) -> Result<
             };
             page.quotations.push(q);
             let index = page.quotations.len() - 1;
-            let has_credit = apply_refs(&mut page.quotations[index], &rendered, section, person);
+            apply_refs(&mut page.quotations[index], &rendered, section, person);
+            // a <ref> gives a source, but a "**" line after it is still read as the credit
+            let has_credit = false;
             let italic: usize = rendered.italics.iter().map(|r| r.len()).sum();
             let original_in_italics = italic * 10 >= rendered.text.trim().len() * 9;
             open = Some(Open { index, has_credit, variant: None, expect_variant: false, original_in_italics });
@@ -500,15 +502,14 @@ fn line_credit(r: &Rendered, section: Section, person: bool) -> Credit {
 }
 
 /// A quotation's `<ref>` is its source when no line follows.
-fn apply_refs(q: &mut Quotation, r: &Rendered, section: Section, person: bool) -> bool {
-    let Some(first) = r.refs.first() else { return false };
+fn apply_refs(q: &mut Quotation, r: &Rendered, section: Section, person: bool) {
+    let Some(first) = r.refs.first() else { return };
     let rr = render(first);
     let c = line_credit(&rr, section, person);
     merge_credit(&mut q.credit, c, section, person);
     if q.credit.locator.is_none() {
         q.credit.locator = Some(Field::new(first.clone(), Origin::Stated));
     }
-    false
 }
 
 /// The line's fields win over inherited ones; a person page keeps its
