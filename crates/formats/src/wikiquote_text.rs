@@ -163,19 +163,20 @@ pub fn read_wikiquote_text(name: &str, bytes: Vec<u8>, path: &Path) -> Result<So
             continue;
         }
         let next_is_credit = lines.get(i + 1).is_some_and(|n| n.body().starts_with('~'));
-        if let Some(k) = body.rfind(" ~ ").filter(|_| !seen_bullet || section.is_none()) {
-            let (s, _) = l.content();
-            let quote_end = s + body[..k].trim_end().len();
+        // offsets are measured in the content (after any bullet mark), the
+        // range `start..end` of the text that they are added to
+        let (start, end) = l.content();
+        let content = &text[start..end];
+        if let Some(k) = content.rfind(" ~ ").filter(|_| !seen_bullet || section.is_none()) {
             items.push(Item {
-                start: s,
-                end: quote_end,
-                credit: parse_credit(&body[k + 3..], Origin::Stated),
+                start,
+                end: start + content[..k].trim_end().len(),
+                credit: parse_credit(&content[k + 3..], Origin::Stated),
                 lead: true,
                 primary: false,
             });
         } else if next_is_credit && !seen_bullet {
-            let (s, e) = l.content();
-            items.push(Item { start: s, end: e, credit: Credit::default(), lead: true, primary: false });
+            items.push(Item { start, end, credit: Credit::default(), lead: true, primary: false });
         } else if seen_bullet && lines.get(i + 1).is_none_or(|n| n.blank()) && body.len() < 200 {
             // a section heading: a new section starts, not primary unless "(Full text)" follows
             section = None;
