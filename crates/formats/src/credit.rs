@@ -14,9 +14,15 @@ const MONTHS: &[&str] = &[
     "december",
 ];
 
+/// "January", "jan.", "Sept" → 1, 1, 9: a month's name or a prefix of it of
+/// three letters or more, in any case. Called for every word of a credit,
+/// so it compares in place rather than lowercasing a copy.
 fn month_number(w: &str) -> Option<u32> {
-    let w = w.trim_end_matches('.').to_ascii_lowercase();
-    MONTHS.iter().position(|m| *m == w || (w.len() >= 3 && m.starts_with(&w))).map(|i| i as u32 + 1)
+    let w = w.trim_end_matches('.').as_bytes();
+    MONTHS
+        .iter()
+        .position(|m| (w.len() == m.len() || (w.len() >= 3 && w.len() < m.len())) && m.as_bytes()[..w.len()].eq_ignore_ascii_case(w))
+        .map(|i| i as u32 + 1)
 }
 
 fn two_digit_year(w: &str) -> Option<u32> {
@@ -24,19 +30,33 @@ fn two_digit_year(w: &str) -> Option<u32> {
     (w.len() == 2 && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse::<u32>().ok()).flatten().map(|y| if y <= 29 { 2000 + y } else { 1900 + y })
 }
 
+/// The words of `s` for date finding, each with its byte offset: split at
+/// white space, commas, semicolons and parentheses.
+fn date_words(s: &str) -> Vec<(usize, &str)> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        let sep = c.is_whitespace() || matches!(c, ',' | '(' | ')' | ';');
+        match (sep, start) {
+            (true, Some(b)) => {
+                words.push((b, &s[b..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(b) = start {
+        words.push((b, &s[b..]));
+    }
+    words
+}
+
 /// Finds a date in `s`: "(2018)", "January 25, 2022", "24 February 2022",
 /// "2022-01-25", "March/April, 1997", "June '84", "6/21/85", "4/83" or a
 /// bare year. Returns `YYYY[-MM[-DD]]` and the byte range it took.
 pub fn find_date(s: &str) -> Option<(String, std::ops::Range<usize>)> {
-    let words: Vec<(usize, &str)> = s
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')' || c == ';')
-        .scan(0usize, |pos, w| {
-            let start = s[*pos..].find(w).map(|i| *pos + i).unwrap_or(*pos);
-            *pos = start + w.len();
-            Some((start, w))
-        })
-        .filter(|(_, w)| !w.is_empty())
-        .collect();
+    let words = date_words(s);
     let year = |w: &str| -> Option<u32> {
         let w = w.trim_end_matches(['.', ':']);
         (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse().ok()).flatten().filter(|y| (1000..=2100).contains(y))
@@ -845,5 +865,13 @@ mod tests {
         assert_eq!(find_date("24 February 2022").map(|d| d.0), Some("2022-02-24".into()));
         assert_eq!(find_date("(1882)").map(|d| d.0), Some("1882".into()));
         assert_eq!(find_date("no date here"), None);
+        // The range is the date's place in the text, after repeated words too.
+        let s = "May, may (Sept. 3, 1999; jan 2001)";
+        let (d, r) = find_date(s).unwrap();
+        assert_eq!((d.as_str(), &s[r]), ("1999-09-03", "Sept. 3, 1999"));
+        assert_eq!(find_date_first("Ma 2001; Janu 1999").map(|d| d.0), Some("2001".into()));
+        assert_eq!(month_number("SEPTEMBER."), Some(9));
+        assert_eq!(month_number("septembers"), None);
+        assert_eq!(month_number("ju"), None);
     }
 }
