@@ -140,3 +140,43 @@ mod indirect_speech {
         assert_eq!(who, vec![Some("Jacobs"), Some("Rubio"), Some("Ramil Carr")]);
     }
 }
+
+#[cfg(test)]
+mod cues_in_news_prose {
+    fn who(t: &str) -> Vec<Option<&str>> {
+        crate::quotations(t).into_iter().map(|q| q.speaker.map(|s| &t[s.mention])).collect()
+    }
+
+    #[test]
+    fn a_full_stop_inside_the_marks_ends_the_sentence() {
+        let t = "Japan branded North Korea an \"outlaw nation in the neighborhood.\" Russia insisted that Pyongyang \"stop its escapades.\"";
+        assert_eq!(who(t), vec![Some("Japan"), Some("Russia")]);
+    }
+
+    #[test]
+    fn party_and_state_after_a_name_do_not_end_it() {
+        let t = "“Mitt Romney was prepared,” Sen. Claire McCaskill (D-Mo.) said. “We are ready,” Mitch McConnell, R-Ky., said Tuesday.";
+        assert_eq!(who(t), vec![Some("Sen. Claire McCaskill (D-Mo.)"), Some("Mitch McConnell")]);
+    }
+
+    #[test]
+    fn told_names_the_listener_not_the_speaker() {
+        let t = "“This narrative is everywhere,” Malkia Cyril, the director, told The Huffington Post.";
+        assert_eq!(who(t), vec![Some("Malkia Cyril")]);
+    }
+
+    #[test]
+    fn second_verbs_commas_and_reported_thoughts() {
+        let t = "Charlotte Mayor Jennifer Roberts said Friday that the video should be released but said \"the question is the timing.\" \
+                 \"Boots on the ground\" would be appropriate, Republican candidate Ben Carson said. \
+                 Alixandria Lapp, executive director of the PAC, said she thinks Republicans \"are going to be dragged down.\" \
+                 \"We see charter schools offering hope,\" the letter reads.";
+        assert_eq!(who(t), vec![Some("Charlotte Mayor Jennifer Roberts"), Some("Republican candidate Ben Carson"), Some("Alixandria Lapp"), Some("the letter")]);
+    }
+
+    #[test]
+    fn a_longer_quotation_inside_a_sentence_is_its_subjects_a_scare_quote_nobodys() {
+        let t = "Santilli expressed a desire to \"try, convict and shoot the lot.\"\n\nThe analysis relied on so-called \"independent\" reports.";
+        assert_eq!(who(t), vec![Some("Santilli"), None]);
+    }
+}

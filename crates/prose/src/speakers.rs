@@ -61,10 +61,13 @@ fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
                     break;
                 }
             }
-            // the full stop of an abbreviation or an initial belongs to it
+            // the full stop of an abbreviation or an initial belongs to it, and
+            // so does one that a comma or a closing bracket follows: no sentence
+            // ends there ("Sen. Claire McCaskill (D-Mo.) said", "R-Ky., said")
             if let Some(&(j, '.')) = it.peek() {
                 let w = &s[i..end];
-                if ABBREVIATIONS.contains(&w) || (w.chars().count() == 1 && w.chars().all(char::is_uppercase)) || w.contains('.') {
+                let inside = matches!(s[j + 1..].chars().next(), Some(',' | ')'));
+                if inside || ABBREVIATIONS.contains(&w) || (w.chars().count() == 1 && w.chars().all(char::is_uppercase)) || w.contains('.') {
                     end = j + 1;
                     it.next();
                 }
@@ -91,37 +94,42 @@ fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
 
 /// Verbs of saying and writing, every form that appears as a cue.
 const VERBS: &[&str] = &[
-    "say", "says", "said", "saying", "tell", "tells", "told", "write", "writes", "wrote", "written", "add", "adds", "added", "ask",
-    "asks", "asked", "explain", "explains", "explained", "note", "notes", "noted", "declare", "declares", "declared", "state",
-    "states", "stated", "argue", "argues", "argued", "insist", "insists", "insisted", "claim", "claims", "claimed", "continue",
-    "continues", "continued", "reply", "replies", "replied", "respond", "responds", "responded", "remark", "remarks", "remarked",
-    "recall", "recalls", "recalled", "warn", "warns", "warned", "tweet", "tweets", "tweeted", "announce", "announces",
-    "announced", "acknowledge", "acknowledges", "acknowledged", "concede", "concedes", "conceded", "suggest", "suggests",
-    "suggested", "joke", "jokes", "joked", "quip", "quips", "quipped", "shout", "shouts", "shouted", "cry", "cries", "cried",
-    "whisper", "whispers", "whispered", "complain", "complains", "complained", "observe", "observes", "observed", "predict",
-    "predicts", "predicted", "vow", "vows", "vowed", "promise", "promises", "promised", "urge", "urges", "urged", "conclude",
-    "concludes", "concluded", "agree", "agrees", "agreed", "boast", "boasts", "boasted", "counter", "counters", "countered",
-    "charge", "charges", "charged", "contend", "contends", "contended", "emphasize", "emphasizes", "emphasized", "stress",
-    "stresses", "stressed", "maintain", "maintains", "maintained", "admit", "admits", "admitted", "report", "reports",
-    "reported", "testify", "testifies", "testified", "muse", "mused", "sniff", "sniffed", "scoff", "scoffed", "lament",
-    "laments", "lamented", "exclaim", "exclaimed", "recount", "recounted", "wonder", "wonders", "wondered", "thunder",
-    "thundered", "proclaim", "proclaims", "proclaimed", "assure", "assured", "remind", "reminded", "hint", "hinted", "opine",
-    "opined", "assert", "asserts", "asserted", "allege", "alleged", "confirm", "confirms", "confirmed", "deny", "denies",
-    "denied", "demand", "demanded", "plead", "pleaded", "implore", "implored", "chime", "chimed", "chide", "chided", "mock",
-    "mocked", "text", "texted", "email", "emailed", "post", "posted", "read", "reads", "begin", "began", "yell", "yelled",
-    "scream", "screamed", "declare", "murmur", "murmured", "snap", "snapped", "retort", "retorted", "reason", "reasoned",
-    "caution", "cautioned", "advise", "advised", "predict", "figure", "figured", "joke", "rail", "railed", "blast", "blasted",
-    "tout", "touted", "praise", "praised", "chant", "chanted", "describe", "described", "call", "called", "sing", "sang",
-    "shot", "fire", "fired", "gush", "gushed", "interject", "interjected", "recalled", "added", "offer", "offered", "sings",
-    "calling", "telling", "writing", "adding", "warning", "arguing", "describing", "insisting", "claiming", "noting", "asking",
-    "declaring", "explaining", "promising", "vowing", "urging", "tweeting", "complaining", "accusing", "accused", "accuses",
-    "dubbed", "dubbing", "labeled", "labelled", "labeling", "branded", "branding", "quoted", "quoting", "estimated", "estimates",
-    "believes", "believed", "thinks", "insisting", "pointed", "points", "issued", "released", "indicated", "indicates", "cited",
-    "cites", "slammed", "slams", "stated", "pledged", "pledges", "bemoaned", "characterizes", "characterized", "attacked",
-    "attacking", "criticized", "criticizes", "criticizing", "lauded", "dismissed", "defended", "referred", "referring",
-    "disclosed", "revealed", "reiterated", "repeated", "mentioned", "signaled", "echoed", "scolded", "questioned",
-    "challenged", "likened", "compared", "summed", "responding", "replying", "adding", "saying",
+    "say", "says", "said", "saying", "tell", "tells", "told", "write", "writes", "wrote", "written", "add", "adds", "added",
+    "ask", "asks", "asked", "explain", "explains", "explained", "note", "notes", "noted", "declare", "declares", "declared",
+    "state", "states", "stated", "argue", "argues", "argued", "insist", "insists", "insisted", "claim", "claims", "claimed",
+    "continue", "continues", "continued", "reply", "replies", "replied", "respond", "responds", "responded", "remark",
+    "remarks", "remarked", "recall", "recalls", "recalled", "warn", "warns", "warned", "tweet", "tweets", "tweeted",
+    "announce", "announces", "announced", "acknowledge", "acknowledges", "acknowledged", "concede", "concedes", "conceded",
+    "suggest", "suggests", "suggested", "joke", "jokes", "joked", "quip", "quips", "quipped", "shout", "shouts", "shouted",
+    "cry", "cries", "cried", "whisper", "whispers", "whispered", "complain", "complains", "complained", "observe",
+    "observes", "observed", "predict", "predicts", "predicted", "vow", "vows", "vowed", "promise", "promises", "promised",
+    "urge", "urges", "urged", "conclude", "concludes", "concluded", "agree", "agrees", "agreed", "boast", "boasts",
+    "boasted", "counter", "counters", "countered", "charge", "charges", "charged", "contend", "contends", "contended",
+    "emphasize", "emphasizes", "emphasized", "stress", "stresses", "stressed", "maintain", "maintains", "maintained",
+    "admit", "admits", "admitted", "report", "reports", "reported", "testify", "testifies", "testified", "muse", "mused",
+    "sniff", "sniffed", "scoff", "scoffed", "lament", "laments", "lamented", "exclaim", "exclaimed", "recount", "recounted",
+    "wonder", "wonders", "wondered", "thunder", "thundered", "proclaim", "proclaims", "proclaimed", "assure", "assured",
+    "remind", "reminded", "hint", "hinted", "opine", "opined", "assert", "asserts", "asserted", "allege", "alleged",
+    "confirm", "confirms", "confirmed", "deny", "denies", "denied", "demand", "demanded", "plead", "pleaded", "implore",
+    "implored", "chime", "chimed", "chide", "chided", "mock", "mocked", "text", "texted", "email", "emailed", "post",
+    "posted", "read", "reads", "begin", "began", "yell", "yelled", "scream", "screamed", "murmur", "murmured", "snap",
+    "snapped", "retort", "retorted", "reason", "reasoned", "caution", "cautioned", "advise", "advised", "figure", "figured",
+    "rail", "railed", "blast", "blasted", "tout", "touted", "praise", "praised", "chant", "chanted", "describe",
+    "described", "call", "called", "sing", "sang", "shot", "fire", "fired", "gush", "gushed", "interject", "interjected",
+    "offer", "offered", "sings", "calling", "telling", "writing", "adding", "warning", "arguing", "describing", "insisting",
+    "claiming", "noting", "asking", "declaring", "explaining", "promising", "vowing", "urging", "tweeting", "complaining",
+    "accusing", "accused", "accuses", "dubbed", "dubbing", "labeled", "labelled", "labeling", "branded", "branding",
+    "quoted", "quoting", "estimated", "estimates", "believes", "believed", "thinks", "pointed", "points", "issued",
+    "released", "indicated", "indicates", "cited", "cites", "slammed", "slams", "pledged", "pledges", "bemoaned",
+    "characterizes", "characterized", "attacked", "attacking", "criticized", "criticizes", "criticizing", "lauded",
+    "dismissed", "defended", "referred", "referring", "disclosed", "revealed", "reiterated", "repeated", "mentioned",
+    "signaled", "echoed", "scolded", "questioned", "challenged", "likened", "compared", "summed", "responding", "replying",
+    "fumed", "fumes", "surmised", "griped", "groused", "huffed", "boomed", "pondered", "sighed", "intoned", "raged",
+    "ranted", "vented", "gloated", "beamed", "protested", "objected", "pressed", "elaborated", "clarified", "speculated",
 ];
+
+/// Verbs whose object is the one spoken to, never the speaker.
+const TELL: &[&str] = &["tell", "tells", "told", "telling"];
 
 /// Words between a subject and its verb ("Sotomayor has said", "he later told").
 const AUXILIARIES: &[&str] = &[
@@ -273,7 +281,11 @@ pub fn speaker_of(text: &str, quotes: &[Quoted], k: usize) -> Option<(Range<usiz
         l_start = sentence_start(text, prev_q.max(colon.saturating_sub(400)), colon);
     }
     let left = tokens(text, ceil_char(text, l_start), q.outer.start);
-    let from_right = right_cue(&right);
+    // a quotation that ends with a full stop has ended its sentence: a verb
+    // after it belongs to the next one ("Japan branded North Korea an “outlaw
+    // nation.” Russia insisted ..."); a dash or tilde credit still reads
+    let closed = closes_sentence(inner);
+    let from_right = right_cue(&right).filter(|(_, cue)| !closed || !text[cue.clone()].chars().next().is_some_and(char::is_alphabetic));
     let from_left = left_cue(&left);
     match (from_right, from_left) {
         (Some(r), Some(l)) => {
@@ -289,8 +301,23 @@ pub fn speaker_of(text: &str, quotes: &[Quoted], k: usize) -> Option<(Range<usiz
         }
         (Some(r), None) => Some(r),
         (None, Some(l)) => Some(l),
+        // a short phrase in marks is as often the writer's scare quote as
+        // anyone's words: only a longer one goes to the sentence's subject
+        (None, None) if inner.split_whitespace().count() >= EMBEDDED_MIN_WORDS => embedded_in(&left),
         (None, None) => None,
     }
+}
+
+/// Whether quoted words end with the full stop of a sentence (not of
+/// "U.S." or "Mr.", not an ellipsis).
+fn closes_sentence(inner: &str) -> bool {
+    let t = inner.trim_end();
+    let Some(head) = t.strip_suffix('.') else { return false };
+    if head.ends_with('.') {
+        return false;
+    }
+    let w = word_before(t, head.len());
+    !w.is_empty() && !ABBREVIATIONS.contains(&w) && !w.contains('.') && w.chars().count() > 1
 }
 
 fn floor_char(text: &str, mut i: usize) -> usize {
@@ -330,12 +357,25 @@ fn right_cue(r: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
     }
     // the first verb of saying in the next few words, with nothing that ends a clause before it
     let limit = (i + 24).min(r.len());
-    let v = (i..limit).find(|&k| is_verb(&r[k]) && !is_participle(&r[k]))?;
+    // a form that is as often a noun is a verb here only where nothing else
+    // fits: first ("…,” read the email) or closing a short clause (“…,” the
+    // letter reads.)
+    let weak = |k: usize| {
+        let t = &r[k];
+        !t.is_cap()
+            && VERBS.contains(&t.lower().as_str())
+            && (k == i || (k <= i + 4 && r.get(k + 1).is_none_or(|n| matches!(n.s, "." | ";"))))
+    };
+    let v = (i..limit).find(|&k| (is_verb(&r[k]) || weak(k)) && !is_participle(&r[k]))?;
     if r[i..v].iter().any(|x| matches!(x.s, "." | "!" | "?" | ";" | "\u{201c}" | "\"")) {
         return None;
     }
     // "... and Clevelanders get nervous, said Christine Link": inversion after a comma
-    let inverted = v > i && r[v - 1].is(",") && r.get(v + 1).is_some_and(|x| x.is_cap());
+    // (not "told": "..., told The Huffington Post" names who was told)
+    // (nor when a name opens the words before the comma: "Mitch McConnell,
+    // R-Ky., said Tuesday")
+    let named_first = r[i].is_cap() && r[i..v].iter().position(|x| x.is(",")).is_some_and(|c| c > 0 && subject_ok(&r[i..i + c]));
+    let inverted = v > i && r[v - 1].is(",") && r.get(v + 1).is_some_and(|x| x.is_cap()) && !TELL.contains(&r[v].lower().as_str()) && !named_first;
     if v == i || inverted || (v == i + 1 && matches!(r[i].lower().as_str(), "then" | "later" | "also" | "again" | "once")) {
         // "said Mr. Trump, the nominee"
         let np = noun_phrase_after(&r[v + 1..])?;
@@ -353,6 +393,14 @@ fn right_cue(r: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
     let subj: Vec<Tok<'_>> = trim_adverbs(subj);
     if subject_ok(&subj) {
         return Some((span(&subj), r[v].at..r[v].end()));
+    }
+    // "“Boots on the ground” would be appropriate, Republican candidate Ben
+    // Carson said": the quotation inside a sentence, its subject after a comma
+    if let Some(c) = r[i..v].iter().rposition(|x| x.is(",")) {
+        let subj = trim_adverbs(r[i + c + 1..v].to_vec());
+        if subj.first().is_some_and(|t| t.is_cap()) && subject_ok(&subj) {
+            return Some((span(&subj), r[v].at..r[v].end()));
+        }
     }
     None
 }
@@ -409,7 +457,7 @@ fn left_cue(l: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
         }
     }
     // "As X put it,"
-    if let Some(k) = (0..l.len().saturating_sub(2)).rev().find(|&k| words[k] == "put" && words[k + 1] == "it") {
+    if let Some(k) = (0..l.len().saturating_sub(2)).rev().find(|&k| matches!(words[k].as_str(), "put" | "puts") && words[k + 1] == "it") {
         if k >= 2 && words[..k].iter().any(|w| w == "as") {
             let a = words[..k].iter().rposition(|w| w == "as").unwrap_or(0);
             let subj: Vec<Tok<'_>> = l[a + 1..k].to_vec();
@@ -421,13 +469,7 @@ fn left_cue(l: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
     // the last verb of saying, not far from the quotation
     let v = (0..l.len()).rev().take(25).find(|&k| is_verb(&l[k]))?;
     if is_participle(&l[v]) {
-        // the subject of the sentence: its first noun phrase (after an opening
-        // "Speaking at a town hall," or "In an interview,")
-        let opener = l.first().is_some_and(|t| t.s.ends_with("ing") || matches!(t.lower().as_str(), "in" | "on" | "at" | "during" | "after" | "when" | "last" | "earlier"));
-        let from = if opener { l.iter().position(|t| t.is(",")).map_or(0, |c| c + 1) } else { 0 };
-        let start = (from..v).find(|&k| l[k].is_word() && (l[k].is_cap() || PRONOUNS.contains(&l[k].lower().as_str())))?;
-        let np = noun_phrase_after(&l[start..v])?;
-        return Some((np, l[v].at..l[v].end()));
+        return sentence_subject(&l[..v]).map(|np| (np, l[v].at..l[v].end()));
     }
     // between the verb and the quotation: objects and a colon, comma or "that"
     if l[v + 1..].iter().any(|t| matches!(t.s, "." | "!" | "?" | "\u{201d}" | "\"")) {
@@ -444,6 +486,11 @@ fn left_cue(l: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
         if !t.is_word() && !t.is("(") && !t.is(")") {
             break;
         }
+        // "Lapp, a director, said she thinks “…”": the reported thought is
+        // the outer speaker's, whose verb this is
+        if is_verb(t) && !is_participle(t) && v0 - s <= 2 {
+            return left_cue(&l[..s]);
+        }
         if CLAUSE_WORDS.contains(&t.lower().as_str()) && t.lower() != "of" {
             break;
         }
@@ -455,6 +502,13 @@ fn left_cue(l: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
     let subj = trim_adverbs(l[s..v0].to_vec());
     if subject_ok(&subj) {
         return Some((span(&subj), l[v].at..l[v].end()));
+    }
+    // a second verb of the sentence's subject ("Roberts said Friday that ...
+    // but said “…”", "Trump paused and added, “…”")
+    if s == v0 && s > 0 && matches!(l[s - 1].lower().as_str(), "and" | "but") {
+        if let Some(np) = sentence_subject(&l[..s - 1]) {
+            return Some((np, l[v].at..l[v].end()));
+        }
     }
     // "James Zogby, a Sanders superdelegate ..., said:": skip the appositive
     if s == v0 && s > 0 && l[s - 1].is(",") {
@@ -476,6 +530,34 @@ fn left_cue(l: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
         }
     }
     None
+}
+
+/// The fewest words of a quotation inside a sentence with no verb of saying
+/// for the sentence's subject to be taken as its speaker. On PolNeAR train,
+/// such subjects were right for 44% of one- to three-word quotations and
+/// 71% of longer ones.
+const EMBEDDED_MIN_WORDS: usize = 4;
+
+/// Quoted words inside a sentence that has no verb of saying ("Trump
+/// openly admires Putin as a “strong leader”"): the sentence's subject, a
+/// name or a pronoun followed by its verb, is whose words they are.
+fn embedded_in(l: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
+    let np = sentence_subject(l)?;
+    let k = l.iter().position(|t| t.at >= np.end)?;
+    let verb = &l[k];
+    let first = l.iter().find(|t| t.at == np.start)?;
+    let named = first.is_cap() || PRONOUNS.contains(&first.lower().as_str());
+    (named && verb.is_word() && !verb.is_cap() && !CLAUSE_WORDS.contains(&verb.lower().as_str())).then(|| (np, verb.at..verb.end()))
+}
+
+/// The subject of the sentence that `l` opens: its first noun phrase that
+/// starts with a capital or a pronoun, after an opening "Speaking at a town
+/// hall," or "In an interview,".
+fn sentence_subject(l: &[Tok<'_>]) -> Option<Range<usize>> {
+    let opener = l.first().is_some_and(|t| t.s.ends_with("ing") || matches!(t.lower().as_str(), "in" | "on" | "at" | "during" | "after" | "when" | "last" | "earlier"));
+    let from = if opener { l.iter().position(|t| t.is(",")).map_or(0, |c| c + 1) } else { 0 };
+    let start = (from..l.len()).find(|&k| l[k].is_word() && (l[k].is_cap() || PRONOUNS.contains(&l[k].lower().as_str())))?;
+    noun_phrase_after(&l[start..])
 }
 
 /// The person a mention names: its name words ("Clinton's spokesman Brian
