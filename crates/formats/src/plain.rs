@@ -8,7 +8,7 @@ use std::path::Path;
 pub struct Decoded {
     pub text: String,
     /// The byte offset of the first invalid sequence, when the bytes were not
-    /// valid UTF-8 and were read lossily.
+    /// valid UTF-8 and were read lossily (for UTF-16, of an odd last byte).
     pub invalid_at: Option<usize>,
 }
 
@@ -22,7 +22,13 @@ pub fn decode_text(bytes: Vec<u8>) -> Decoded {
             .chunks_exact(2)
             .map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) })
             .collect();
-        return Decoded { text: String::from_utf16_lossy(&units), invalid_at: None };
+        let mut text = String::from_utf16_lossy(&units);
+        // an odd byte at the end is half a code unit: marked, not dropped
+        let odd = (bytes.len() - 2) % 2 == 1;
+        if odd {
+            text.push(char::REPLACEMENT_CHARACTER);
+        }
+        return Decoded { text, invalid_at: odd.then_some(bytes.len() - 1) };
     }
     match String::from_utf8(bytes) {
         Ok(text) => Decoded { text, invalid_at: None },
@@ -54,4 +60,17 @@ pub fn read_plain(name: &str, bytes: Vec<u8>, path: &Path) -> Result<(Source, Op
         quotations: Vec::new(),
     };
     Ok((source, decoded.invalid_at))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode_text;
+
+    #[test]
+    fn utf16_with_a_bom_and_an_odd_last_byte() {
+        let d = decode_text(vec![0xff, 0xfe, b'h', 0, b'i', 0]);
+        assert_eq!((d.text.as_str(), d.invalid_at), ("hi", None));
+        let d = decode_text(vec![0xfe, 0xff, 0, b'h', b'i']);
+        assert_eq!((d.text.as_str(), d.invalid_at), ("h\u{fffd}", Some(4)));
+    }
 }
