@@ -175,6 +175,15 @@ mod cues_in_news_prose {
     }
 
     #[test]
+    fn two_word_cues_joined_subjects_and_a_name_with_a_colon() {
+        let t = "“You know, it happens, right?” Trump went on. \
+                 “They are all here for the free stuff,” Bennett shot back with a laugh. \
+                 \"Sanders is filled with resentment,\" Edward-Isaac Dovere and Gabriel Debenedetti wrote.\n\n\
+                 Clinton: \"Our goal is not to contain ISIS.\"";
+        assert_eq!(who(t), vec![Some("Trump"), Some("Bennett"), Some("Edward-Isaac Dovere and Gabriel Debenedetti"), Some("Clinton")]);
+    }
+
+    #[test]
     fn a_longer_quotation_inside_a_sentence_is_its_subjects_a_scare_quote_nobodys() {
         let t = "Santilli expressed a desire to \"try, convict and shoot the lot.\"\n\nThe analysis relied on so-called \"independent\" reports.";
         assert_eq!(who(t), vec![Some("Santilli"), None]);

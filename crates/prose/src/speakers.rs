@@ -128,6 +128,19 @@ const VERBS: &[&str] = &[
     "ranted", "vented", "gloated", "beamed", "protested", "objected", "pressed", "elaborated", "clarified", "speculated",
 ];
 
+/// Cues of two words whose first is no verb of saying alone ("Trump went
+/// on", "Bennett shot back", "she chimed in").
+const PHRASAL: &[(&str, &str)] = &[
+    ("went", "on"), ("goes", "on"), ("shot", "back"), ("fired", "back"), ("hit", "back"), ("pushed", "back"), ("snapped", "back"),
+    ("chimed", "in"), ("weighed", "in"), ("pointed", "out"), ("spoke", "up"), ("piped", "up"), ("summed", "up"),
+];
+
+fn phrasal(r: &[Tok<'_>], k: usize) -> bool {
+    let Some(next) = r.get(k + 1) else { return false };
+    let (a, b) = (r[k].lower(), next.lower());
+    !r[k].is_cap() && PHRASAL.iter().any(|(h, p)| *h == a && *p == b)
+}
+
 /// Verbs whose object is the one spoken to, never the speaker.
 const TELL: &[&str] = &["tell", "tells", "told", "telling"];
 
@@ -366,7 +379,7 @@ fn right_cue(r: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
             && VERBS.contains(&t.lower().as_str())
             && (k == i || (k <= i + 4 && r.get(k + 1).is_none_or(|n| matches!(n.s, "." | ";"))))
     };
-    let v = (i..limit).find(|&k| (is_verb(&r[k]) || weak(k)) && !is_participle(&r[k]))?;
+    let v = (i..limit).find(|&k| (is_verb(&r[k]) || weak(k) || phrasal(r, k)) && !is_participle(&r[k]))?;
     if r[i..v].iter().any(|x| matches!(x.s, "." | "!" | "?" | ";" | "\u{201c}" | "\"")) {
         return None;
     }
@@ -391,8 +404,12 @@ fn right_cue(r: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
         _ => subj.to_vec(),
     };
     let subj: Vec<Tok<'_>> = trim_adverbs(subj);
-    if subject_ok(&subj) {
-        return Some((span(&subj), r[v].at..r[v].end()));
+    // between the quotation and the verb, "and" joins ("Dovere and
+    // Debenedetti wrote", "the Florida senator and candidate said")
+    let unjoined: Vec<Tok<'_>> = subj.iter().filter(|t| !t.is("and")).cloned().collect();
+    if subject_ok(&unjoined) && subj.first().is_some_and(|t| !t.is("and")) && subj.last().is_some_and(|t| !t.is("and")) {
+        let end = if phrasal(r, v) { r[v + 1].end() } else { r[v].end() };
+        return Some((span(&subj), r[v].at..end));
     }
     // "“Boots on the ground” would be appropriate, Republican candidate Ben
     // Carson said": the quotation inside a sentence, its subject after a comma
@@ -455,6 +472,11 @@ fn left_cue(l: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
                 return Some((np, l[k].at..l[k + 1].end()));
             }
         }
+    }
+    // "Clinton: “…”": a name and a colon, alone before the quotation
+    if l.len() >= 2 && l.len() <= 5 && l[l.len() - 1].is(":") && l[..l.len() - 1].iter().all(|t| t.is_word() && t.is_cap()) {
+        let name = &l[..l.len() - 1];
+        return Some((span(name), l[l.len() - 1].at..l[l.len() - 1].end()));
     }
     // "As X put it,"
     if let Some(k) = (0..l.len().saturating_sub(2)).rev().find(|&k| matches!(words[k].as_str(), "put" | "puts") && words[k + 1] == "it") {
