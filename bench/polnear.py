@@ -188,6 +188,7 @@ def run_verbatim(binary, files):
             preds.setdefault(f, []).append({
                 "span": (m[v["start"]], m[v["end"]]),
                 "speaker": (m[sp["start"]], m[sp["end"]]) if sp else None,
+                "cue": v["cue"]["text"] if v.get("cue") else None,
             })
     return preds, time.time() - t0
 

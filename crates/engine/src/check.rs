@@ -25,6 +25,9 @@ pub struct DocQuote {
     /// Where the document names the speaker (the subject of "said", a
     /// credit line), if it does.
     pub mention: Option<Range<usize>>,
+    /// The words that give the speaker: the verb of saying, the dash,
+    /// "according to", the colon of an introducing sentence.
+    pub cue: Option<Range<usize>>,
 }
 
 /// Quotations in running text, with the speakers the text gives.
@@ -36,7 +39,8 @@ pub fn prose_quotes(text: &str) -> Vec<DocQuote> {
             end: q.inner.end,
             text: text[q.inner.clone()].to_string(),
             speaker: q.speaker.as_ref().and_then(|s| s.name.clone()),
-            mention: q.speaker.map(|s| s.mention),
+            mention: q.speaker.as_ref().map(|s| s.mention.clone()),
+            cue: q.speaker.map(|s| s.cue),
         })
         .collect()
 }
@@ -52,6 +56,7 @@ pub fn page_quotes(source: &Source) -> Vec<DocQuote> {
             text: source.text[q.start..q.end].to_string(),
             speaker: q.credit.speaker.as_ref().map(|f| f.value.clone()),
             mention: None,
+            cue: None,
         })
         .collect()
 }

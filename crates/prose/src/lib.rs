@@ -49,6 +49,11 @@ pub fn quotations(text: &str) -> Vec<Quotation> {
             if gap.contains("\n\n") {
                 return continues_paragraph(text, prev, q, &sp).then_some(sp);
             }
+            // a quotation that ended its sentence with its cue before it
+            // (“He said: “A.” The mayor declared …”) leaves no sentence to go on
+            if speakers::closes_sentence(&text[prev.inner.clone()]) && sp.cue.start < prev.outer.start {
+                return gap.trim().is_empty().then_some(sp);
+            }
             let end = speakers::sentence_end_after(text, prev.outer.end, q.outer.start);
             text[end..q.outer.start].trim().is_empty().then_some(sp)
         });
@@ -187,5 +192,37 @@ mod cues_in_news_prose {
     fn a_longer_quotation_inside_a_sentence_is_its_subjects_a_scare_quote_nobodys() {
         let t = "Santilli expressed a desire to \"try, convict and shoot the lot.\"\n\nThe analysis relied on so-called \"independent\" reports.";
         assert_eq!(who(t), vec![Some("Santilli"), None]);
+    }
+
+    #[test]
+    fn participles_openers_appositives_and_colons() {
+        let t = "Hours later, Mayor Ortiz answered the council, telling reporters, “We have the money and we will spend it.” \
+                 The crowd booed, with Ortiz reportedly shouting: “Let me finish the sentence please.” \
+                 In a statement, her campaign manager, Dana Welch, said: “We expect a long count tonight.” \
+                 A former governor -- Paul Reyes, who lost in 2010 -- said the plan \"will never pass the legislature.\" \
+                 Said Lena Park, who runs the shelter, “We were all so proud of them.” \
+                 The library, in Park’s words, “is the only warm room in town.” \
+                 Reyes has since apologized for the remark: “I was wrong and I am sorry about it.” \
+                 The mayor on Friday declared the week “a time for every family to give thanks.”";
+        assert_eq!(
+            who(t),
+            vec![
+                Some("Mayor Ortiz"),
+                Some("Ortiz"),
+                Some("Dana Welch"),
+                Some("A former governor"),
+                Some("Lena Park"),
+                Some("Park’s"),
+                Some("Reyes"),
+                Some("The mayor"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_participle_after_an_earlier_quotation_goes_to_the_sentences_subject() {
+        let t = "Kerr mocked the “experts,” saying, “They never once came to see the farm themselves.” \
+                 “It is over,” she said, adding, “We lost fair and square this time.”";
+        assert_eq!(who(t), vec![Some("Kerr"), Some("Kerr"), Some("she"), Some("she")]);
     }
 }

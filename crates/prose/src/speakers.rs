@@ -53,7 +53,7 @@ fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
             while let Some(&(j, d)) = it.peek() {
                 let after = s[j + d.len_utf8()..].chars().next();
                 let inner = (matches!(d, '\'' | '\u{2019}' | '-' | '&') && after.is_some_and(|a| a.is_alphanumeric()))
-                    || (d == '.' && after.is_some_and(|a| a.is_alphabetic()) && s[i..j].chars().all(|x| x.is_uppercase() || x == '.'));
+                    || (d == '.' && after.is_some_and(|a| a.is_alphabetic()) && s[i..j].chars().all(|x| x.is_uppercase() || x == '.' || x == '-'));
                 if d.is_alphanumeric() || inner {
                     end = j + d.len_utf8();
                     it.next();
@@ -94,38 +94,47 @@ fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
 
 /// Verbs of saying and writing, every form that appears as a cue.
 const VERBS: &[&str] = &[
-    "say", "says", "said", "saying", "tell", "tells", "told", "write", "writes", "wrote", "written", "add", "adds", "added",
-    "ask", "asks", "asked", "explain", "explains", "explained", "note", "notes", "noted", "declare", "declares", "declared",
-    "state", "states", "stated", "argue", "argues", "argued", "insist", "insists", "insisted", "claim", "claims", "claimed",
-    "continue", "continues", "continued", "reply", "replies", "replied", "respond", "responds", "responded", "remark",
-    "remarks", "remarked", "recall", "recalls", "recalled", "warn", "warns", "warned", "tweet", "tweets", "tweeted",
-    "announce", "announces", "announced", "acknowledge", "acknowledges", "acknowledged", "concede", "concedes", "conceded",
-    "suggest", "suggests", "suggested", "joke", "jokes", "joked", "quip", "quips", "quipped", "shout", "shouts", "shouted",
-    "cry", "cries", "cried", "whisper", "whispers", "whispered", "complain", "complains", "complained", "observe",
-    "observes", "observed", "predict", "predicts", "predicted", "vow", "vows", "vowed", "promise", "promises", "promised",
-    "urge", "urges", "urged", "conclude", "concludes", "concluded", "agree", "agrees", "agreed", "boast", "boasts",
-    "boasted", "counter", "counters", "countered", "charge", "charges", "charged", "contend", "contends", "contended",
-    "emphasize", "emphasizes", "emphasized", "stress", "stresses", "stressed", "maintain", "maintains", "maintained",
-    "admit", "admits", "admitted", "report", "reports", "reported", "testify", "testifies", "testified", "muse", "mused",
-    "sniff", "sniffed", "scoff", "scoffed", "lament", "laments", "lamented", "exclaim", "exclaimed", "recount", "recounted",
+    "say", "says", "said", "saying", "tell", "tells", "told", "write", "writes", "wrote", "written", "add", "adds",
+    "added", "ask", "asks", "asked", "explain", "explains", "explained", "note", "notes", "noted", "declare",
+    "declares", "declared", "state", "states", "stated", "argue", "argues", "argued", "insist", "insists", "insisted",
+    "claim", "claims", "claimed", "continue", "continues", "continued", "reply", "replies", "replied", "respond",
+    "responds", "responded", "remark", "remarks", "remarked", "recall", "recalls", "recalled", "warn", "warns",
+    "warned", "tweet", "tweets", "tweeted", "announce", "announces", "announced", "acknowledge", "acknowledges",
+    "acknowledged", "concede", "concedes", "conceded", "suggest", "suggests", "suggested", "joke", "jokes", "joked",
+    "quip", "quips", "quipped", "shout", "shouts", "shouted", "cry", "cries", "cried", "whisper", "whispers",
+    "whispered", "complain", "complains", "complained", "observe", "observes", "observed", "predict", "predicts",
+    "predicted", "vow", "vows", "vowed", "promise", "promises", "promised", "urge", "urges", "urged", "conclude",
+    "concludes", "concluded", "agree", "agrees", "agreed", "boast", "boasts", "boasted", "counter", "counters",
+    "countered", "charge", "charges", "charged", "contend", "contends", "contended", "emphasize", "emphasizes",
+    "emphasized", "stress", "stresses", "stressed", "maintain", "maintains", "maintained", "admit", "admits",
+    "admitted", "report", "reports", "reported", "testify", "testifies", "testified", "muse", "mused", "sniff",
+    "sniffed", "scoff", "scoffed", "lament", "laments", "lamented", "exclaim", "exclaimed", "recount", "recounted",
     "wonder", "wonders", "wondered", "thunder", "thundered", "proclaim", "proclaims", "proclaimed", "assure", "assured",
     "remind", "reminded", "hint", "hinted", "opine", "opined", "assert", "asserts", "asserted", "allege", "alleged",
     "confirm", "confirms", "confirmed", "deny", "denies", "denied", "demand", "demanded", "plead", "pleaded", "implore",
     "implored", "chime", "chimed", "chide", "chided", "mock", "mocked", "text", "texted", "email", "emailed", "post",
     "posted", "read", "reads", "begin", "began", "yell", "yelled", "scream", "screamed", "murmur", "murmured", "snap",
-    "snapped", "retort", "retorted", "reason", "reasoned", "caution", "cautioned", "advise", "advised", "figure", "figured",
-    "rail", "railed", "blast", "blasted", "tout", "touted", "praise", "praised", "chant", "chanted", "describe",
-    "described", "call", "called", "sing", "sang", "shot", "fire", "fired", "gush", "gushed", "interject", "interjected",
-    "offer", "offered", "sings", "calling", "telling", "writing", "adding", "warning", "arguing", "describing", "insisting",
-    "claiming", "noting", "asking", "declaring", "explaining", "promising", "vowing", "urging", "tweeting", "complaining",
-    "accusing", "accused", "accuses", "dubbed", "dubbing", "labeled", "labelled", "labeling", "branded", "branding",
-    "quoted", "quoting", "estimated", "estimates", "believes", "believed", "thinks", "pointed", "points", "issued",
-    "released", "indicated", "indicates", "cited", "cites", "slammed", "slams", "pledged", "pledges", "bemoaned",
-    "characterizes", "characterized", "attacked", "attacking", "criticized", "criticizes", "criticizing", "lauded",
-    "dismissed", "defended", "referred", "referring", "disclosed", "revealed", "reiterated", "repeated", "mentioned",
-    "signaled", "echoed", "scolded", "questioned", "challenged", "likened", "compared", "summed", "responding", "replying",
-    "fumed", "fumes", "surmised", "griped", "groused", "huffed", "boomed", "pondered", "sighed", "intoned", "raged",
-    "ranted", "vented", "gloated", "beamed", "protested", "objected", "pressed", "elaborated", "clarified", "speculated",
+    "snapped", "retort", "retorted", "reason", "reasoned", "caution", "cautioned", "advise", "advised", "figure",
+    "figured", "rail", "railed", "blast", "blasted", "tout", "touted", "praise", "praised", "chant", "chanted",
+    "describe", "described", "call", "called", "sing", "sang", "shot", "fire", "fired", "gush", "gushed", "interject",
+    "interjected", "offer", "offered", "sings", "calling", "telling", "writing", "adding", "warning", "arguing",
+    "describing", "insisting", "claiming", "noting", "asking", "declaring", "explaining", "promising", "vowing",
+    "urging", "tweeting", "complaining", "accusing", "accused", "accuses", "dubbed", "dubbing", "labeled", "labelled",
+    "labeling", "branded", "branding", "quoted", "quoting", "estimated", "estimates", "believes", "believed", "thinks",
+    "pointed", "points", "issued", "released", "indicated", "indicates", "cited", "cites", "slammed", "slams",
+    "pledged", "pledges", "bemoaned", "characterizes", "characterized", "attacked", "attacking", "criticized",
+    "criticizes", "criticizing", "lauded", "dismissed", "defended", "referred", "referring", "disclosed", "revealed",
+    "reiterated", "repeated", "mentioned", "signaled", "echoed", "scolded", "questioned", "challenged", "likened",
+    "compared", "summed", "responding", "replying", "fumed", "fumes", "surmised", "griped", "groused", "huffed",
+    "boomed", "pondered", "sighed", "intoned", "raged", "ranted", "vented", "gloated", "beamed", "protested",
+    "objected", "pressed", "elaborated", "clarified", "speculated", "commented", "reacted", "remembered", "answered",
+    "answers", "mocks", "demurred", "describes", "yelling", "shouting", "joking", "chanting", "announcing", "stating",
+    "suggesting", "predicting", "recalling", "concluding", "conceding", "admitting", "acknowledging", "boasting",
+    "bragging", "bragged", "lamenting", "observing", "proclaiming", "quipping", "remarking", "reminding", "texting",
+    "posting", "wondering", "charging", "touting", "praising", "blasting", "slamming", "mocking", "demanding",
+    "pleading", "cautioning", "asserting", "maintaining", "contending", "countering", "retorting", "emphasizing",
+    "stressing", "reiterating", "repeating", "citing", "echoing", "invoking", "invoked", "recounting", "testifying",
+    "reporting", "confirming", "denying", "pledging", "whispering",
 ];
 
 /// Cues of two words whose first is no verb of saying alone ("Trump went
@@ -197,6 +206,9 @@ fn subject_ok(ts: &[Tok<'_>]) -> bool {
     if ts.iter().any(|t| is_verb(t) || CLAUSE_WORDS.contains(&t.lower().as_str()) && t.lower() != "of") {
         return false;
     }
+    if ts.iter().all(|t| is_calendar(t) || !t.is_cap() && !PRONOUNS.contains(&t.lower().as_str())) && ts.iter().any(is_calendar) {
+        return false;
+    }
     let first = ts[0].lower();
     ts.len() == 1 && (ts[0].is_cap() || PRONOUNS.contains(&first.as_str()))
         || ts.iter().any(|t| t.is_cap())
@@ -228,8 +240,11 @@ fn sentence_start(text: &str, floor: usize, at: usize) -> usize {
                 // "Mr." and initials are not ends of sentences
                 let w = word_before(text, i);
                 let abbr = ABBREVIATIONS.contains(&w) || w.chars().count() == 1 || w.contains('.');
-                if !abbr && b.get(i + 1).is_some_and(|c| c.is_ascii_whitespace()) {
-                    return i + 1;
+                // a full stop inside closing marks ends it too ("… nation.” Russia")
+                let closing = |j: usize| text.get(j..).is_some_and(|r| r.starts_with('\u{201d}') || r.starts_with('"'));
+                let after = if closing(i + 1) { i + 1 + text[i + 1..].chars().next().map_or(1, char::len_utf8) } else { i + 1 };
+                if !abbr && b.get(after).is_some_and(|c| c.is_ascii_whitespace()) {
+                    return after;
                 }
             }
             _ => {}
@@ -294,12 +309,18 @@ pub fn speaker_of(text: &str, quotes: &[Quoted], k: usize) -> Option<(Range<usiz
         l_start = sentence_start(text, prev_q.max(colon.saturating_sub(400)), colon);
     }
     let left = tokens(text, ceil_char(text, l_start), q.outer.start);
+    // the whole sentence before the quotation, earlier quotations included:
+    // where the cue is a participle or there is none, the subject is the
+    // sentence's ("Kerpen needled the CNN “reporter,” saying, “…”")
+    let whole_start = sentence_start(text, q.outer.start.saturating_sub(400), q.outer.start).min(l_start);
+    let inside_earlier = |t: &Tok<'_>| quotes[..k].iter().any(|p| p.outer.start <= t.at && t.at < p.outer.end);
+    let whole: Vec<Tok<'_>> = tokens(text, ceil_char(text, whole_start), q.outer.start).into_iter().filter(|t| !inside_earlier(t)).collect();
     // a quotation that ends with a full stop has ended its sentence: a verb
     // after it belongs to the next one ("Japan branded North Korea an “outlaw
     // nation.” Russia insisted ..."); a dash or tilde credit still reads
     let closed = closes_sentence(inner);
     let from_right = right_cue(&right).filter(|(_, cue)| !closed || !text[cue.clone()].chars().next().is_some_and(char::is_alphabetic));
-    let from_left = left_cue(&left);
+    let from_left = left_cue(&left, &whole);
     match (from_right, from_left) {
         (Some(r), Some(l)) => {
             // the cue nearer the quotation wins; at equal distance "“...,” he
@@ -314,16 +335,17 @@ pub fn speaker_of(text: &str, quotes: &[Quoted], k: usize) -> Option<(Range<usiz
         }
         (Some(r), None) => Some(r),
         (None, Some(l)) => Some(l),
-        // a short phrase in marks is as often the writer's scare quote as
-        // anyone's words: only a longer one goes to the sentence's subject
-        (None, None) if inner.split_whitespace().count() >= EMBEDDED_MIN_WORDS => embedded_in(&left),
-        (None, None) => None,
+        (None, None) => colon_intro(&left, &whole).or_else(|| {
+            // a short phrase in marks is as often the writer's scare quote as
+            // anyone's words: only a longer one goes to the sentence's subject
+            (inner.split_whitespace().count() >= EMBEDDED_MIN_WORDS).then(|| embedded_in(&whole)).flatten()
+        }),
     }
 }
 
 /// Whether quoted words end with the full stop of a sentence (not of
 /// "U.S." or "Mr.", not an ellipsis).
-fn closes_sentence(inner: &str) -> bool {
+pub(crate) fn closes_sentence(inner: &str) -> bool {
     let t = inner.trim_end();
     let Some(head) = t.strip_suffix('.') else { return false };
     if head.ends_with('.') {
@@ -433,6 +455,10 @@ fn trim_adverbs(mut s: Vec<Tok<'_>>) -> Vec<Tok<'_>> {
 /// A noun phrase at the start of `r`: up to a comma, a full stop, or a word
 /// that starts a clause.
 fn noun_phrase_after(r: &[Tok<'_>]) -> Option<Range<usize>> {
+    // a pronoun is a whole subject ("she didn't limit her attacks")
+    if r.first().is_some_and(|t| PRONOUNS.contains(&t.lower().as_str())) {
+        return Some(r[0].at..r[0].end());
+    }
     let mut end = 0;
     for (k, t) in r.iter().enumerate() {
         if !t.is_word() && !t.is("(") && !t.is(")") {
@@ -455,13 +481,34 @@ fn noun_phrase_after(r: &[Tok<'_>]) -> Option<Range<usize>> {
 
 /// "He said: “…”" / "Trump told reporters, “…”" / "As Lincoln put it, “…”"
 /// / "In the words of X, “…”" / "According to X, “…”".
-fn left_cue(l: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
+fn left_cue(l: &[Tok<'_>], whole: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
     if l.is_empty() {
         return None;
     }
+    // the sentence's words before byte `at`, from its true start
+    let upto = |at: usize| &whole[..whole.iter().position(|t| t.at >= at).unwrap_or(whole.len())];
     let words: Vec<String> = l.iter().map(|t| t.lower()).collect();
-    // "in the words of X," / "according to X,"
+    // "Said Dorothy Poynter, who grew up with him, “…”"
+    if l[0].is("Said") {
+        if let Some(np) = noun_phrase_after(&l[1..]) {
+            return Some((np, l[0].at..l[0].end()));
+        }
+    }
+    // "in the words of X," / "according to X," / "in Forbes’ words,"
     for (k, w) in words.iter().enumerate() {
+        if w == "words" && k >= 2 && words[..k - 1].iter().rposition(|x| x == "in").is_some_and(|i| k - i <= 5) {
+            let i = words[..k - 1].iter().rposition(|x| x == "in").unwrap_or(0);
+            let owner = &l[i + 1..k];
+            let last = owner[owner.len() - 1].s;
+            if (last.ends_with("'s") || last.ends_with("\u{2019}s") || last.ends_with('\'') || last.ends_with('\u{2019}') || l[k - 1].is("\u{2019}") || l[k - 1].is("'"))
+                && owner[0].is_cap()
+            {
+                let owner: Vec<Tok<'_>> = owner.iter().filter(|t| t.is_word()).cloned().collect();
+                if !owner.is_empty() {
+                    return Some((span(&owner), l[k].at..l[k].end()));
+                }
+            }
+        }
         if w == "words" && k >= 1 && words.get(k + 1).is_some_and(|x| x == "of") {
             if let Some(np) = noun_phrase_after(&l[k + 2..]) {
                 return Some((np, l[k].at..l[k + 1].end()));
@@ -490,8 +537,28 @@ fn left_cue(l: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
     }
     // the last verb of saying, not far from the quotation
     let v = (0..l.len()).rev().take(25).find(|&k| is_verb(&l[k]))?;
+    let cue = l[v].at..l[v].end();
     if is_participle(&l[v]) {
-        return sentence_subject(&l[..v]).map(|np| (np, l[v].at..l[v].end()));
+        // "with Trump reportedly yelling: “…”": the participle's own subject
+        let mut k = v;
+        while k > 0 && l[k - 1].s.ends_with("ly") && !l[k - 1].is_cap() {
+            k -= 1;
+        }
+        let mut a = k;
+        while a > 0 && l[a - 1].is_word() && l[a - 1].is_cap() && k - a < 5 {
+            a -= 1;
+        }
+        // "with Trump reportedly yelling", "– Ryan saying …, and Trump calling it"
+        if a < k && (a == 0 || matches!(l[a - 1].lower().as_str(), "with" | "and" | "," | "\u{2013}" | "\u{2014}" | "--")) && subject_ok(&l[a..k]) {
+            return Some((span(&l[a..k]), cue));
+        }
+        // the subject of the sentence, from the quotation before if there is
+        // one, else from the sentence's start
+        return sentence_subject(&l[..v]).or_else(|| sentence_subject(upto(l[v].at))).map(|np| (np, cue));
+    }
+    // "The email goes on to say: “…”", "interrupted me to announce, “…”"
+    if v > 0 && l[v - 1].lower() == "to" {
+        return sentence_subject(upto(l[v - 1].at)).map(|np| (np, cue));
     }
     // between the verb and the quotation: objects and a colon, comma or "that"
     if l[v + 1..].iter().any(|t| matches!(t.s, "." | "!" | "?" | "\u{201d}" | "\"")) {
@@ -502,6 +569,10 @@ fn left_cue(l: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
     while v0 > 0 && AUXILIARIES.contains(&l[v0 - 1].lower().as_str()) {
         v0 -= 1;
     }
+    // "President Obama on Friday declared": past a day or a month
+    if v0 >= 3 && is_calendar(&l[v0 - 1]) && matches!(l[v0 - 2].lower().as_str(), "on" | "last" | "this") {
+        v0 -= 2;
+    }
     let mut s = v0;
     while s > 0 {
         let t = &l[s - 1];
@@ -511,7 +582,7 @@ fn left_cue(l: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
         // "Lapp, a director, said she thinks “…”": the reported thought is
         // the outer speaker's, whose verb this is
         if is_verb(t) && !is_participle(t) && v0 - s <= 2 {
-            return left_cue(&l[..s]);
+            return left_cue(&l[..s], whole);
         }
         if CLAUSE_WORDS.contains(&t.lower().as_str()) && t.lower() != "of" {
             break;
@@ -525,6 +596,20 @@ fn left_cue(l: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
     if subject_ok(&subj) {
         return Some((span(&subj), l[v].at..l[v].end()));
     }
+    // "A former candidate -- John McCain, who lost in 2008 -- said": past
+    // the words between dashes
+    if s == v0 && s > 1 && is_dash(&l[s - 1]) {
+        if let Some(d) = (0..s - 1).rev().find(|&k| is_dash(&l[k])) {
+            let mut a = d;
+            while a > 0 && l[a - 1].is_word() && !CLAUSE_WORDS.contains(&l[a - 1].lower().as_str()) && d - a < 8 {
+                a -= 1;
+            }
+            let subj = &l[a..d];
+            if subject_ok(subj) {
+                return Some((span(subj), cue));
+            }
+        }
+    }
     // a second verb of the sentence's subject ("Roberts said Friday that ...
     // but said “…”", "Trump paused and added, “…”")
     if s == v0 && s > 0 && matches!(l[s - 1].lower().as_str(), "and" | "but") {
@@ -535,6 +620,12 @@ fn left_cue(l: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
     // "James Zogby, a Sanders superdelegate ..., said:": skip the appositive
     if s == v0 && s > 0 && l[s - 1].is(",") {
         let comma = (0..s - 1).rev().find(|&k| l[k].is(","))?;
+        // "her senior policy adviser, Jake Sullivan, said": a name between
+        // the commas (not a party and state, "R-Ky.")
+        let between = &l[comma + 1..s - 1];
+        if !between.is_empty() && between.len() <= 5 && between.iter().all(|t| t.is_word() && t.is_cap()) && !between.iter().any(|t| t.s.contains('-')) {
+            return Some((span(between), cue));
+        }
         let mut a = comma;
         while a > 0 && l[a - 1].is_word() && !CLAUSE_WORDS.contains(&l[a - 1].lower().as_str()) && comma - a < 6 {
             a -= 1;
@@ -545,13 +636,52 @@ fn left_cue(l: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
         }
         // "Ramil Carr, 31, a Philadelphia freelance photographer, said": the
         // name that opens the sentence, with only appositives before the verb
-        if l[0].is_cap() && !l[..v0].iter().any(|t| is_verb(t)) {
-            if let Some(np) = noun_phrase_after(l) {
+        let from = subject_from(l);
+        if l.get(from).is_some_and(|t| t.is_cap()) && !l[..v0].iter().any(|t| is_verb(t)) {
+            if let Some(np) = noun_phrase_after(&l[from..]) {
                 return Some((np, l[v].at..l[v].end()));
             }
         }
     }
     None
+}
+
+fn is_dash(t: &Tok<'_>) -> bool {
+    matches!(t.s, "--" | "\u{2014}" | "\u{2013}")
+}
+
+/// Cap words that open a sentence without naming anyone ("Here is what he
+/// wrote:").
+const NOT_SUBJECTS: &[&str] = &["here", "there", "this", "that", "these", "those", "it", "what", "which", "one", "some", "all", "each"];
+
+/// "Clinton has since apologized for what happened: “…”": a sentence that
+/// ends with a colon before the quotation introduces its speaker's words.
+fn colon_intro(l: &[Tok<'_>], whole: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
+    let colon = l.last().filter(|t| t.is(":"))?;
+    let head = &whole[..whole.iter().position(|t| t.at >= colon.at).unwrap_or(whole.len())];
+    // "Reid said …, but he gave the Texan a compliment:": the last clause's
+    let clause = (1..head.len()).rev().find(|&k| head[k - 1].is(",") && matches!(head[k].lower().as_str(), "but" | "and" | "so")).map_or(0, |k| k + 1);
+    let np = opening_subject(&head[clause..]).or_else(|| opening_subject(head))?;
+    Some((np, colon.at..colon.end()))
+}
+
+/// The subject that opens the sentence `l` (past "And", "In an interview,"),
+/// a name or a pronoun or a noun phrase with a name in it, followed by its
+/// verb: a lowercase word, past "has", "also", "later".
+fn opening_subject(l: &[Tok<'_>]) -> Option<Range<usize>> {
+    let from = subject_from(l);
+    let first = l.get(from)?;
+    let lower = first.lower();
+    if !(first.is_cap() || matches!(lower.as_str(), "he" | "she" | "they")) || NOT_SUBJECTS.contains(&lower.as_str()) || is_calendar(first) {
+        return None;
+    }
+    let np = noun_phrase_after(&l[from..])?;
+    let mut k = l.iter().position(|t| t.at >= np.end)?;
+    while k + 1 < l.len() && (AUXILIARIES.contains(&l[k].lower().as_str()) || l[k].s.ends_with("ly") && !l[k].is_cap()) {
+        k += 1;
+    }
+    let verb = &l[k];
+    (verb.is_word() && !verb.is_cap() && !CLAUSE_WORDS.contains(&verb.lower().as_str())).then_some(np)
 }
 
 /// The fewest words of a quotation inside a sentence with no verb of saying
@@ -565,19 +695,66 @@ const EMBEDDED_MIN_WORDS: usize = 4;
 /// name or a pronoun followed by its verb, is whose words they are.
 fn embedded_in(l: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
     let np = sentence_subject(l)?;
-    let k = l.iter().position(|t| t.at >= np.end)?;
+    let mut k = l.iter().position(|t| t.at >= np.end)?;
+    // "Kasich has also broadly called for", "He also seeks"
+    while k + 1 < l.len() && (AUXILIARIES.contains(&l[k].lower().as_str()) || l[k].s.ends_with("ly") && !l[k].is_cap()) {
+        k += 1;
+    }
     let verb = &l[k];
     let first = l.iter().find(|t| t.at == np.start)?;
     let named = first.is_cap() || PRONOUNS.contains(&first.lower().as_str());
     (named && verb.is_word() && !verb.is_cap() && !CLAUSE_WORDS.contains(&verb.lower().as_str())).then(|| (np, verb.at..verb.end()))
 }
 
+/// Words that open a sentence before its subject ("And then Trump went on
+/// the attack", "Still, Clinton said").
+const LEADERS: &[&str] = &[
+    "and", "but", "so", "yet", "still", "then", "now", "also", "meanwhile", "instead", "however", "indeed", "again", "later",
+    "earlier", "finally", "moreover", "thus", "today", "yesterday", "tonight", "separately", "similarly", "likewise", "first",
+    "second", "third", "afterward", "afterwards", "nevertheless", "nonetheless", "otherwise", "or",
+];
+
+/// First words of an opening phrase that a comma closes before the subject
+/// ("In an interview,", "Hours later,", "Asked about the wall,").
+const OPENERS: &[&str] = &[
+    "in", "on", "at", "during", "after", "before", "since", "amid", "despite", "following", "under", "with", "without", "for",
+    "from", "as", "while", "when", "if", "although", "though", "because", "by", "unlike", "like", "until", "once", "last",
+    "earlier", "later", "hours", "days", "weeks", "months", "years", "minutes", "moments", "asked", "pressed", "reached",
+    "contacted", "questioned", "interviewed", "responding", "speaking", "writing", "appearing", "addressing", "according",
+    "ever", "even", "long", "shortly", "soon", "just",
+];
+
+/// Days and months: times, never speakers ("President Obama on Friday declared").
+const CALENDAR: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
+    "june", "july", "august", "september", "october", "november", "december",
+];
+
+fn is_calendar(t: &Tok<'_>) -> bool {
+    CALENDAR.contains(&t.lower().as_str())
+}
+
+/// Where the subject of the sentence that `l` opens may start: past
+/// "And then", and past an opening phrase up to its comma.
+fn subject_from(l: &[Tok<'_>]) -> usize {
+    let mut k = 0;
+    while k < l.len() && (LEADERS.contains(&l[k].lower().as_str()) || l[k].is(",")) && k < 4 {
+        k += 1;
+    }
+    let opener = l.get(k).is_some_and(|t| t.s.ends_with("ing") && t.is_cap() || OPENERS.contains(&t.lower().as_str()));
+    if opener {
+        if let Some(c) = l[k..].iter().take(30).position(|t| t.is(",")) {
+            return k + c + 1;
+        }
+    }
+    k
+}
+
 /// The subject of the sentence that `l` opens: its first noun phrase that
 /// starts with a capital or a pronoun, after an opening "Speaking at a town
 /// hall," or "In an interview,".
 fn sentence_subject(l: &[Tok<'_>]) -> Option<Range<usize>> {
-    let opener = l.first().is_some_and(|t| t.s.ends_with("ing") || matches!(t.lower().as_str(), "in" | "on" | "at" | "during" | "after" | "when" | "last" | "earlier"));
-    let from = if opener { l.iter().position(|t| t.is(",")).map_or(0, |c| c + 1) } else { 0 };
+    let from = subject_from(l);
     let start = (from..l.len()).find(|&k| l[k].is_word() && (l[k].is_cap() || PRONOUNS.contains(&l[k].lower().as_str())))?;
     noun_phrase_after(&l[start..])
 }

@@ -73,6 +73,7 @@ pub fn checked_json(file: Option<&str>, text: &str, c: &Checked) -> Value {
         "text": q.text,
         "speaker": q.speaker,
         "mention": q.mention.as_ref().map(|m| json!({"start": m.start, "end": m.end, "text": &text[m.clone()]})),
+        "cue": q.cue.as_ref().map(|m| json!({"start": m.start, "end": m.end, "text": &text[m.clone()]})),
         "flagged": c.flagged(),
     });
     if let Some(f) = file {
