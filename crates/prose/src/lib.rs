@@ -225,4 +225,26 @@ mod cues_in_news_prose {
                  “It is over,” she said, adding, “We lost fair and square this time.”";
         assert_eq!(who(t), vec![Some("Kerr"), Some("Kerr"), Some("she"), Some("she")]);
     }
+
+    #[test]
+    fn relatives_infinitives_datelines_and_the_sentence_before() {
+        let t = "“We expected more,” said Tom Ruiz, the union’s treasurer, who added that members were \"tired of waiting for the board.\" \
+                 Nadia Kerr, who has in the past described the plan as “a gift to developers,” voted no. \
+                 The letter goes on to say: “No family should wait a year for a hearing.”\n\n\
+                 DENVER (AP) — State Sen. Ana Ruiz has taken aim at the plan, saying that it “leaves rural districts behind.”\n\n\
+                 Also, the plan is not finished, she said. “We will amend it again next week.”\n\n\
+                 He didn't suggest a date. “We will amend it again next week.”";
+        let w = who(t);
+        assert_eq!(w, vec![Some("Tom Ruiz"), Some("who"), Some("who"), Some("The letter"), Some("State Sen. Ana Ruiz"), Some("she"), None]);
+        let q = crate::quotations(t);
+        assert_eq!(q[1].speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Tom Ruiz"));
+        assert_eq!(q[2].speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Nadia Kerr"));
+    }
+
+    #[test]
+    fn an_idiom_with_to_say_names_no_one() {
+        let t = "It is safe to say that the council “will not change its mind this year.”";
+        assert_eq!(who(t), vec![None]);
+    }
 }
+

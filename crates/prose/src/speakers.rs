@@ -125,7 +125,7 @@ const VERBS: &[&str] = &[
     "pledged", "pledges", "bemoaned", "characterizes", "characterized", "attacked", "attacking", "criticized",
     "criticizes", "criticizing", "lauded", "dismissed", "defended", "referred", "referring", "disclosed", "revealed",
     "reiterated", "repeated", "mentioned", "signaled", "echoed", "scolded", "questioned", "challenged", "likened",
-    "compared", "summed", "responding", "replying", "fumed", "fumes", "surmised", "griped", "groused", "huffed",
+    "compared", "summed", "responding", "replying", "retaliated", "fumed", "fumes", "surmised", "griped", "groused", "huffed",
     "boomed", "pondered", "sighed", "intoned", "raged", "ranted", "vented", "gloated", "beamed", "protested",
     "objected", "pressed", "elaborated", "clarified", "speculated", "commented", "reacted", "remembered", "answered",
     "answers", "mocks", "demurred", "describes", "yelling", "shouting", "joking", "chanting", "announcing", "stating",
@@ -157,6 +157,7 @@ const TELL: &[&str] = &["tell", "tells", "told", "telling"];
 const AUXILIARIES: &[&str] = &[
     "has", "have", "had", "also", "later", "then", "previously", "repeatedly", "once", "would", "will", "could", "may", "might",
     "reportedly", "publicly", "recently", "often", "already", "again", "further", "simply", "just", "even", "still", "never",
+    "did", "does", "do", "didn't", "doesn't", "don't", "didn\u{2019}t", "doesn\u{2019}t", "don\u{2019}t", "not", "won't", "can't",
 ];
 
 /// Participles: their subject is the subject of the sentence ("Trump
@@ -335,10 +336,10 @@ pub fn speaker_of(text: &str, quotes: &[Quoted], k: usize) -> Option<(Range<usiz
         }
         (Some(r), None) => Some(r),
         (None, Some(l)) => Some(l),
-        (None, None) => colon_intro(&left, &whole).or_else(|| {
+        (None, None) => colon_intro(&left, &whole).or_else(|| cue_sentence_before(text, l_start, prev_q, &left, &right)).or_else(|| {
             // a short phrase in marks is as often the writer's scare quote as
             // anyone's words: only a longer one goes to the sentence's subject
-            (inner.split_whitespace().count() >= EMBEDDED_MIN_WORDS).then(|| embedded_in(&whole)).flatten()
+            (inner.split_whitespace().count() >= EMBEDDED_MIN_WORDS).then(|| embedded_in(&left)).flatten().filter(|_| l_start != prev_q || k == 0)
         }),
     }
 }
@@ -399,7 +400,13 @@ fn right_cue(r: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
         let t = &r[k];
         !t.is_cap()
             && VERBS.contains(&t.lower().as_str())
-            && (k == i || (k <= i + 4 && r.get(k + 1).is_none_or(|n| matches!(n.s, "." | ";"))))
+            && (k == i
+                || (k <= i + 4 && r.get(k + 1).is_none_or(|n| matches!(n.s, "." | ";")))
+                // “…,” a welcome message on the website reads. / “…,” the document states, …
+                || (k <= i + 7
+                    && matches!(r[i].lower().as_str(), "a" | "an" | "the" | "this" | "that" | "his" | "her" | "their" | "its" | "one")
+                    && !r[i..k].iter().any(|x| x.is(","))
+                    && r.get(k + 1).is_none_or(|n| matches!(n.s, "." | ";" | ","))))
     };
     let v = (i..limit).find(|&k| (is_verb(&r[k]) || weak(k) || phrasal(r, k)) && !is_participle(&r[k]))?;
     if r[i..v].iter().any(|x| matches!(x.s, "." | "!" | "?" | ";" | "\u{201c}" | "\"")) {
@@ -554,24 +561,47 @@ fn left_cue(l: &[Tok<'_>], whole: &[Tok<'_>]) -> Option<(Range<usize>, Range<usi
         }
         // the subject of the sentence, from the quotation before if there is
         // one, else from the sentence's start
-        return sentence_subject(&l[..v]).or_else(|| sentence_subject(upto(l[v].at))).map(|np| (np, cue));
+        return clause_subject(&l[..v]).or_else(|| clause_subject(upto(l[v].at))).map(|np| (np, cue));
     }
-    // "The email goes on to say: “…”", "interrupted me to announce, “…”"
-    if v > 0 && l[v - 1].lower() == "to" {
-        return sentence_subject(upto(l[v - 1].at)).map(|np| (np, cue));
+    // "The email goes on to say: “…”", "Clinton refused to say", but not
+    // "it's safe to say", "as if to say"
+    let mut v = v;
+    if v > 1 && l[v - 1].lower() == "to" {
+        let g = if l[v - 2].lower() == "on" && v > 2 { v - 3 } else { v - 2 };
+        let gov = &l[g];
+        let gl = gov.lower();
+        let verb_like = gl.ends_with("ed")
+            || matches!(gl.as_str(), "goes" | "go" | "went" | "want" | "wants" | "seems" | "tries" | "refuses" | "declines" | "continues" | "decides" | "appears" | "plans" | "hopes" | "needs" | "came" | "took" | "began" | "chose" | "chooses");
+        let idiom = matches!(gl.as_str(), "safe" | "fair" | "hard" | "if" | "it" | "is" | "was" | "be" | "needless" | "difficult" | "easy" | "enough" | "suffice");
+        if gov.is_word() && !gov.is_cap() && verb_like {
+            v = g;
+        } else if idiom {
+            return None;
+        } else {
+            return sentence_subject(upto(l[v - 1].at)).map(|np| (np, cue));
+        }
     }
     // between the verb and the quotation: objects and a colon, comma or "that"
     if l[v + 1..].iter().any(|t| matches!(t.s, "." | "!" | "?" | "\u{201d}" | "\"")) {
         return None;
     }
     // the subject: backwards from the verb (past "has", "also") to a clause boundary
+    // (and "President Obama on Friday declared", "who has in the past described")
     let mut v0 = v;
-    while v0 > 0 && AUXILIARIES.contains(&l[v0 - 1].lower().as_str()) {
-        v0 -= 1;
+    loop {
+        let before = v0;
+        while v0 > 0 && AUXILIARIES.contains(&l[v0 - 1].lower().as_str()) {
+            v0 -= 1;
+        }
+        v0 -= time_phrase(&l[..v0]);
+        if v0 == before {
+            break;
+        }
     }
-    // "President Obama on Friday declared": past a day or a month
-    if v0 >= 3 && is_calendar(&l[v0 - 1]) && matches!(l[v0 - 2].lower().as_str(), "on" | "last" | "this") {
-        v0 -= 2;
+    // "Scott Reed, the group's strategist, who added that …": the relative
+    // pronoun is the subject; the person is the one it follows
+    if v0 > 0 && matches!(l[v0 - 1].lower().as_str(), "who") && v0 >= 2 && l[v0 - 2].is(",") {
+        return Some((l[v0 - 1].at..l[v0 - 1].end(), cue));
     }
     let mut s = v0;
     while s > 0 {
@@ -593,8 +623,19 @@ fn left_cue(l: &[Tok<'_>], whole: &[Tok<'_>]) -> Option<(Range<usize>, Range<usi
         }
     }
     let subj = trim_adverbs(l[s..v0].to_vec());
+    // "Trump in his announcement speech called": the name before the
+    // phrase, not the phrase
+    if s >= 2 && subj.first().is_some_and(|t| !t.is_cap()) && matches!(l[s - 1].lower().as_str(), "in" | "at" | "during" | "on") && l[s - 2].is_cap() && !OPENERS.contains(&l[s - 2].lower().as_str()) {
+        let mut a = s - 1;
+        while a > 0 && l[a - 1].is_word() && l[a - 1].is_cap() && s - 1 - a < 5 {
+            a -= 1;
+        }
+        if subject_ok(&l[a..s - 1]) {
+            return Some((span(&l[a..s - 1]), cue));
+        }
+    }
     if subject_ok(&subj) {
-        return Some((span(&subj), l[v].at..l[v].end()));
+        return Some((span(&subj), cue));
     }
     // "A former candidate -- John McCain, who lost in 2008 -- said": past
     // the words between dashes
@@ -613,17 +654,29 @@ fn left_cue(l: &[Tok<'_>], whole: &[Tok<'_>]) -> Option<(Range<usize>, Range<usi
     // a second verb of the sentence's subject ("Roberts said Friday that ...
     // but said “…”", "Trump paused and added, “…”")
     if s == v0 && s > 0 && matches!(l[s - 1].lower().as_str(), "and" | "but") {
-        if let Some(np) = sentence_subject(&l[..s - 1]) {
+        if let Some(np) = clause_subject(&l[..s - 1]) {
             return Some((np, l[v].at..l[v].end()));
         }
     }
     // "James Zogby, a Sanders superdelegate ..., said:": skip the appositive
     if s == v0 && s > 0 && l[s - 1].is(",") {
         let comma = (0..s - 1).rev().find(|&k| l[k].is(","))?;
+        // "Ramil Carr, 31, a Philadelphia freelance photographer, said", "Cory
+        // James, 22, of Flint, Mich., said": the name that opens the sentence,
+        // a comma after it, and only appositives before the verb
+        let from = subject_from(l);
+        if l.get(from).is_some_and(|t| t.is_cap()) && !l[..v0].iter().any(|t| is_verb(t)) {
+            if let Some(np) = noun_phrase_after(&l[from..]) {
+                if l.iter().find(|t| t.at >= np.end).is_some_and(|t| t.is(",")) {
+                    return Some((np, cue));
+                }
+            }
+        }
         // "her senior policy adviser, Jake Sullivan, said": a name between
-        // the commas (not a party and state, "R-Ky.")
+        // the commas (not a party and state, "R-Ky.", nor a state, "Mich.")
         let between = &l[comma + 1..s - 1];
-        if !between.is_empty() && between.len() <= 5 && between.iter().all(|t| t.is_word() && t.is_cap()) && !between.iter().any(|t| t.s.contains('-')) {
+        let named = between.iter().all(|t| t.is_word() && t.is_cap()) && !between.iter().any(|t| t.s.contains('-') || t.s.ends_with('.'));
+        if !between.is_empty() && between.len() <= 5 && named {
             return Some((span(between), cue));
         }
         let mut a = comma;
@@ -632,27 +685,73 @@ fn left_cue(l: &[Tok<'_>], whole: &[Tok<'_>]) -> Option<(Range<usize>, Range<usi
         }
         let subj = l[a..comma].to_vec();
         if subj.first().is_some_and(|t| t.is_cap()) && subject_ok(&subj) {
-            return Some((span(&subj), l[v].at..l[v].end()));
+            return Some((span(&subj), cue));
         }
-        // "Ramil Carr, 31, a Philadelphia freelance photographer, said": the
-        // name that opens the sentence, with only appositives before the verb
-        let from = subject_from(l);
         if l.get(from).is_some_and(|t| t.is_cap()) && !l[..v0].iter().any(|t| is_verb(t)) {
             if let Some(np) = noun_phrase_after(&l[from..]) {
-                return Some((np, l[v].at..l[v].end()));
+                return Some((np, cue));
             }
         }
     }
     None
 }
 
+/// How many words at the end of `l` say when ("on Friday", "last week",
+/// "at the time", "on Tuesday night"): none of them is a subject.
+fn time_phrase(l: &[Tok<'_>]) -> usize {
+    let w = |k: usize| l.len().checked_sub(k).and_then(|i| l.get(i)).map(Tok::lower).unwrap_or_default();
+    let part = |x: &str| matches!(x, "morning" | "afternoon" | "evening" | "night");
+    let unit = |x: &str| matches!(x, "week" | "month" | "year" | "weekend" | "summer" | "fall" | "spring" | "winter" | "night");
+    if w(3) == "at" && w(2) == "the" && w(1) == "time" || w(3) == "in" && w(2) == "the" && w(1) == "past" || w(3) == "at" && w(2) == "one" && w(1) == "point" {
+        return 3;
+    }
+    if matches!(w(2).as_str(), "last" | "this" | "earlier" | "later") && unit(&w(1)) {
+        return 2;
+    }
+    let cal = |k: usize| l.len().checked_sub(k).and_then(|i| l.get(i)).is_some_and(is_calendar);
+    if w(3) == "on" && cal(2) && part(&w(1)) {
+        return 3;
+    }
+    if matches!(w(2).as_str(), "on" | "last" | "this") && cal(1) {
+        return 2;
+    }
+    0
+}
+
 fn is_dash(t: &Tok<'_>) -> bool {
     matches!(t.s, "--" | "\u{2014}" | "\u{2013}")
 }
 
+/// "Also, Trump isn't a conservative, he said. “He's a liberal!”": a
+/// quotation that is a sentence of its own, after a sentence in the same
+/// paragraph that reports someone's words ("X said", "X agreed", "X
+/// tweeted a warning") and holds no quotation, is in that person's voice.
+fn cue_sentence_before(text: &str, l_start: usize, prev_q: usize, left: &[Tok<'_>], right: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
+    if left.iter().any(|t| t.is_word() && !LEADERS.contains(&t.lower().as_str())) || right.iter().any(Tok::is_word) {
+        return None;
+    }
+    let end = text[..l_start].trim_end().trim_end_matches(['.', '!', '?']).len();
+    let start = sentence_start(text, prev_q.max(end.saturating_sub(400)), end);
+    let sentence = &text[start..end];
+    if sentence.contains('\n') || sentence.contains(['\u{201c}', '\u{201d}', '"']) || (start == prev_q && prev_q > 0) {
+        return None;
+    }
+    let mut ts = tokens(text, start, end);
+    while ts.last().is_some_and(|t| !t.is_word()) {
+        ts.pop();
+    }
+    // "He didn't suggest retaliation." reports no words
+    let (mention, cue) = left_cue(&ts, &ts)?;
+    let negated = ts.iter().filter(|t| t.at < cue.start && t.at >= mention.end).any(|t| {
+        let w = t.lower();
+        w == "not" || w == "never" || w.ends_with("n't") || w.ends_with("n\u{2019}t")
+    });
+    (!negated).then_some((mention, cue))
+}
+
 /// Cap words that open a sentence without naming anyone ("Here is what he
 /// wrote:").
-const NOT_SUBJECTS: &[&str] = &["here", "there", "this", "that", "these", "those", "it", "what", "which", "one", "some", "all", "each"];
+const NOT_SUBJECTS: &[&str] = &["here", "there", "this", "that", "these", "those", "it", "what", "which"];
 
 /// "Clinton has since apologized for what happened: “…”": a sentence that
 /// ends with a colon before the quotation introduces its speaker's words.
@@ -672,7 +771,9 @@ fn opening_subject(l: &[Tok<'_>]) -> Option<Range<usize>> {
     let from = subject_from(l);
     let first = l.get(from)?;
     let lower = first.lower();
-    if !(first.is_cap() || matches!(lower.as_str(), "he" | "she" | "they")) || NOT_SUBJECTS.contains(&lower.as_str()) || is_calendar(first) {
+    let base = lower.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+    let determiner = matches!(lower.as_str(), "the" | "a" | "an");
+    if !(first.is_cap() || determiner || matches!(lower.as_str(), "he" | "she" | "they")) || NOT_SUBJECTS.contains(&base) || is_calendar(first) {
         return None;
     }
     let np = noun_phrase_after(&l[from..])?;
@@ -711,7 +812,7 @@ fn embedded_in(l: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
 const LEADERS: &[&str] = &[
     "and", "but", "so", "yet", "still", "then", "now", "also", "meanwhile", "instead", "however", "indeed", "again", "later",
     "earlier", "finally", "moreover", "thus", "today", "yesterday", "tonight", "separately", "similarly", "likewise", "first",
-    "second", "third", "afterward", "afterwards", "nevertheless", "nonetheless", "otherwise", "or",
+    "second", "third", "afterward", "afterwards", "nevertheless", "nonetheless", "otherwise", "or", "rather",
 ];
 
 /// First words of an opening phrase that a comma closes before the subject
@@ -721,7 +822,7 @@ const OPENERS: &[&str] = &[
     "from", "as", "while", "when", "if", "although", "though", "because", "by", "unlike", "like", "until", "once", "last",
     "earlier", "later", "hours", "days", "weeks", "months", "years", "minutes", "moments", "asked", "pressed", "reached",
     "contacted", "questioned", "interviewed", "responding", "speaking", "writing", "appearing", "addressing", "according",
-    "ever", "even", "long", "shortly", "soon", "just",
+    "ever", "even", "long", "shortly", "soon", "just", "of", "based", "rather", "early", "late", "within", "throughout", "over", "into", "outside", "inside",
 ];
 
 /// Days and months: times, never speakers ("President Obama on Friday declared").
@@ -738,16 +839,50 @@ fn is_calendar(t: &Tok<'_>) -> bool {
 /// "And then", and past an opening phrase up to its comma.
 fn subject_from(l: &[Tok<'_>]) -> usize {
     let mut k = 0;
+    // a dateline: "WASHINGTON (AFP) –", "PORTLAND, Ore. —"
+    if let Some(d) = l.iter().take(7).position(is_dash) {
+        if d > 0 && l[..d].iter().all(|t| t.is_cap() || matches!(t.s, "(" | ")" | ",")) {
+            k = d + 1;
+        }
+    }
     while k < l.len() && (LEADERS.contains(&l[k].lower().as_str()) || l[k].is(",")) && k < 4 {
         k += 1;
     }
     let opener = l.get(k).is_some_and(|t| t.s.ends_with("ing") && t.is_cap() || OPENERS.contains(&t.lower().as_str()));
     if opener {
         if let Some(c) = l[k..].iter().take(30).position(|t| t.is(",")) {
-            return k + c + 1;
+            let mut from = k + c + 1;
+            // "in Salem, New Hampshire, Trump went after Bush": a place
+            // ends the opening phrase
+            if let Some(np) = noun_phrase_after(&l[from..]) {
+                let after = l.iter().position(|t| t.at >= np.end);
+                if let Some(a) = after.filter(|&a| l[a].is(",") && l.get(a + 1).is_some_and(|t| t.is_cap() || PRONOUNS.contains(&t.lower().as_str()))) {
+                    if l[from..a].iter().all(|t| t.is_cap() && t.is_word()) && a - from <= 3 {
+                        from = a + 1;
+                    }
+                }
+            }
+            return from;
         }
     }
     k
+}
+
+/// The subject of the last clause of `l` that has one: after ", and" or ",
+/// but" ("the effort stalled, and he has battled with the union …, calling
+/// the mayor “…”"), after "which" ("NAFTA, which Trump had called a
+/// “disaster” and promised to “rip up”"); else the sentence's.
+fn clause_subject(l: &[Tok<'_>]) -> Option<Range<usize>> {
+    let joins = |k: usize| {
+        let w = l[k].lower();
+        (k > 0 && l[k - 1].is(",") && matches!(w.as_str(), "and" | "but")) || matches!(w.as_str(), "which" | "whom")
+    };
+    if let Some(k) = (0..l.len()).rev().find(|&k| joins(k)) {
+        if let Some(np) = opening_subject(&l[k + 1..]) {
+            return Some(np);
+        }
+    }
+    sentence_subject(l)
 }
 
 /// The subject of the sentence that `l` opens: its first noun phrase that
@@ -755,7 +890,19 @@ fn subject_from(l: &[Tok<'_>]) -> usize {
 /// hall," or "In an interview,".
 fn sentence_subject(l: &[Tok<'_>]) -> Option<Range<usize>> {
     let from = subject_from(l);
-    let start = (from..l.len()).find(|&k| l[k].is_word() && (l[k].is_cap() || PRONOUNS.contains(&l[k].lower().as_str())))?;
+    // "In December, the prince called for …": a noun phrase right there
+    if l.get(from).is_some_and(|t| matches!(t.lower().as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its")) {
+        if let Some(np) = noun_phrase_after(&l[from..]) {
+            return Some(np);
+        }
+    }
+    let start = (from..l.len()).find(|&k| {
+        let w = l[k].lower();
+        let base = w.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+        // "It’s become such a presence that …", "Here is what …"
+        let no_one = (base != w && NOT_SUBJECTS.contains(&base)) || matches!(w.as_str(), "here" | "there" | "what" | "which");
+        l[k].is_word() && (l[k].is_cap() || PRONOUNS.contains(&w.as_str())) && !no_one
+    })?;
     noun_phrase_after(&l[start..])
 }
 
@@ -765,6 +912,15 @@ fn sentence_subject(l: &[Tok<'_>]) -> Option<Range<usize>> {
 pub fn resolve(text: &str, mention: &Range<usize>, before: usize, earlier: &[(usize, String)]) -> Option<String> {
     let m = &text[mention.clone()];
     let lower = m.trim().to_lowercase();
+    // "Scott Reed, the group's strategist, who": the person before
+    if lower == "who" {
+        let head = text[..mention.start].trim_end().trim_end_matches(',');
+        let from = ceil_char(text, head.len().saturating_sub(300));
+        let ts = tokens(text, from, head.len());
+        let first = ts.iter().rposition(|t| !t.is_word() && !t.is(",") && !t.is("(") && !t.is(")")).map_or(0, |k| k + 1);
+        let np: Vec<&Tok<'_>> = ts[first..].iter().skip_while(|t| !(t.is_cap() && t.is_word())).take_while(|t| t.is_cap() && t.is_word()).collect();
+        return (!np.is_empty()).then(|| np.iter().map(|t| t.s.trim_end_matches("'s").trim_end_matches("\u{2019}s")).collect::<Vec<_>>().join(" "));
+    }
     if PRONOUNS.contains(&lower.as_str()) {
         if matches!(lower.as_str(), "i" | "we" | "it") {
             return None;
@@ -790,7 +946,7 @@ pub fn resolve(text: &str, mention: &Range<usize>, before: usize, earlier: &[(us
         }
     }
     match best {
-        Some(r) if !(r.len() == 1 && matches!(ts[r.start].s, "The" | "A" | "An")) => {
+        Some(r) if !(r.len() == 1 && matches!(ts[r.start].s, "The" | "A" | "An" | "One" | "Another" | "Some" | "His" | "Her" | "Their" | "Its")) => {
             let words: Vec<&str> = ts[r].iter().map(|t| t.s.trim_end_matches("'s").trim_end_matches("\u{2019}s")).collect();
             Some(words.join(" "))
         }
