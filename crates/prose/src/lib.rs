@@ -76,7 +76,10 @@ fn continues_paragraph(text: &str, prev: &Quotation, q: &Quoted, sp: &Speaker) -
     // the previous paragraph ends with the previous quotation's cue sentence
     let Some(k) = gap.find("\n\n") else { return false };
     let tail = &gap[..k];
-    if tail.len() > 120 || gap[k..].trim().len() > 0 || sp.cue.start < prev.outer.start {
+    // (or, with its cue before it, ends with the quotation: "Trump shot back,
+    // saying he’s “made a lot of money.”")
+    let cue_before = sp.cue.start < prev.outer.start && tail.trim_matches(|c: char| c.is_whitespace() || ".,;:!?".contains(c)).is_empty();
+    if tail.len() > 120 || gap[k..].trim().len() > 0 || (sp.cue.start < prev.outer.start && !cue_before) {
         return false;
     }
     // this paragraph holds no cue of its own: it ends with the quotation

@@ -117,7 +117,7 @@ const VERBS: &[&str] = &[
     "snapped", "retort", "retorted", "reason", "reasoned", "caution", "cautioned", "advise", "advised", "figure",
     "figured", "rail", "railed", "blast", "blasted", "tout", "touted", "praise", "praised", "chant", "chanted",
     "describe", "described", "call", "called", "sing", "sang", "shot", "fire", "fired", "gush", "gushed", "interject",
-    "interjected", "offer", "offered", "sings", "calling", "telling", "writing", "adding", "warning", "arguing",
+    "interjected", "offer", "offered", "sings", "calls", "barked", "blamed", "thanked", "calling", "telling", "writing", "adding", "warning", "arguing",
     "describing", "insisting", "claiming", "noting", "asking", "declaring", "explaining", "promising", "vowing",
     "urging", "tweeting", "complaining", "accusing", "accused", "accuses", "dubbed", "dubbing", "labeled", "labelled",
     "labeling", "branded", "branding", "quoted", "quoting", "estimated", "estimates", "believes", "believed", "thinks",
@@ -141,7 +141,7 @@ const VERBS: &[&str] = &[
 /// on", "Bennett shot back", "she chimed in").
 const PHRASAL: &[(&str, &str)] = &[
     ("went", "on"), ("goes", "on"), ("shot", "back"), ("fired", "back"), ("hit", "back"), ("pushed", "back"), ("snapped", "back"),
-    ("chimed", "in"), ("weighed", "in"), ("pointed", "out"), ("spoke", "up"), ("piped", "up"), ("summed", "up"),
+    ("chimed", "in"), ("weighed", "in"), ("pointed", "out"), ("points", "out"), ("spoke", "up"), ("piped", "up"), ("summed", "up"),
 ];
 
 fn phrasal(r: &[Tok<'_>], k: usize) -> bool {
@@ -195,6 +195,13 @@ const CLAUSE_WORDS: &[&str] = &[
     "once", "not", "never",
 ];
 
+/// A word that ends a subject or starts a clause; a capitalised "Will" or
+/// "May" inside a sentence is a name ("George Will wrote").
+fn is_clause_word(t: &Tok<'_>) -> bool {
+    let l = t.lower();
+    CLAUSE_WORDS.contains(&l.as_str()) && l != "of" && !(t.is_cap() && matches!(l.as_str(), "will" | "may"))
+}
+
 /// A name, a title and a name, or a short noun phrase ("a campaign
 /// spokesman", "the senator", "Clinton's spokesman Brian Fallon").
 fn subject_ok(ts: &[Tok<'_>]) -> bool {
@@ -204,7 +211,7 @@ fn subject_ok(ts: &[Tok<'_>]) -> bool {
     if ts.iter().any(|t| !t.is_word() && !t.is("(") && !t.is(")")) {
         return false;
     }
-    if ts.iter().any(|t| is_verb(t) || CLAUSE_WORDS.contains(&t.lower().as_str()) && t.lower() != "of") {
+    if ts.iter().any(|t| is_verb(t) || is_clause_word(t)) {
         return false;
     }
     if ts.iter().all(|t| is_calendar(t) || !t.is_cap() && !PRONOUNS.contains(&t.lower().as_str())) && ts.iter().any(is_calendar) {
@@ -453,7 +460,7 @@ fn right_cue(r: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
 
 /// Adverbs between a subject and its verb ("he later said").
 fn trim_adverbs(mut s: Vec<Tok<'_>>) -> Vec<Tok<'_>> {
-    while s.last().is_some_and(|t| t.s.ends_with("ly") && !t.is_cap() || matches!(t.lower().as_str(), "later" | "then" | "also" | "once" | "again" | "recently" | "previously" | "has" | "had" | "have" | "would" | "will")) {
+    while s.last().is_some_and(|t| t.s.ends_with("ly") && !t.is_cap() || !t.is_cap() && (AUXILIARIES.contains(&t.lower().as_str()) || matches!(t.lower().as_str(), "now" | "always" | "first"))) {
         s.pop();
     }
     s
@@ -474,7 +481,7 @@ fn noun_phrase_after(r: &[Tok<'_>]) -> Option<Range<usize>> {
         let l = t.lower();
         // a lowercase word in -ed after the name is its verb ("Bradley defeated")
         let past = k > 0 && !t.is_cap() && l.ends_with("ed") && !l.contains('-');
-        if k > 0 && (CLAUSE_WORDS.contains(&l.as_str()) && l != "of" || is_verb(t) || past) {
+        if k > 0 && (is_clause_word(t) || is_verb(t) || past) {
             break;
         }
         end = k + 1;
@@ -543,7 +550,22 @@ fn left_cue(l: &[Tok<'_>], whole: &[Tok<'_>]) -> Option<(Range<usize>, Range<usi
         }
     }
     // the last verb of saying, not far from the quotation
-    let v = (0..l.len()).rev().take(25).find(|&k| is_verb(&l[k]))?;
+    // a form that is as often a noun is a verb between a subject and "that",
+    // a colon or the quotation ("The ad claims “…”", "Sanders notes that")
+    let weak = |k: usize| {
+        let t = &l[k];
+        let w = t.lower();
+        let before = k.checked_sub(1).map(|b| &l[b]);
+        !t.is_cap()
+            && w.ends_with('s')
+            && VERBS.contains(&w.as_str())
+            && l.get(k + 1).is_none_or(|n| matches!(n.s, "that" | ":" | ","))
+            && before.is_some_and(|b| {
+                let bl = b.lower();
+                b.is_word() && !bl.ends_with("'s") && !bl.ends_with("\u{2019}s") && !matches!(bl.as_str(), "his" | "her" | "their" | "its" | "our" | "my" | "your" | "the" | "a" | "an" | "these" | "those" | "of" | "and" | "with")
+            })
+    };
+    let v = (0..l.len()).rev().take(25).find(|&k| is_verb(&l[k]) || weak(k) || phrasal(l, k))?;
     let cue = l[v].at..l[v].end();
     if is_participle(&l[v]) {
         // "with Trump reportedly yelling: “…”": the participle's own subject
@@ -614,7 +636,7 @@ fn left_cue(l: &[Tok<'_>], whole: &[Tok<'_>]) -> Option<(Range<usize>, Range<usi
         if is_verb(t) && !is_participle(t) && v0 - s <= 2 {
             return left_cue(&l[..s], whole);
         }
-        if CLAUSE_WORDS.contains(&t.lower().as_str()) && t.lower() != "of" {
+        if is_clause_word(t) {
             break;
         }
         s -= 1;
@@ -636,6 +658,17 @@ fn left_cue(l: &[Tok<'_>], whole: &[Tok<'_>]) -> Option<(Range<usize>, Range<usi
     }
     if subject_ok(&subj) {
         return Some((span(&subj), cue));
+    }
+    // "a White House official who spoke anonymously to discuss strategy
+    // said": the noun phrase before a relative clause
+    if let Some(w) = (v0.saturating_sub(14)..v0).rev().find(|&k| l[k].lower() == "who" && k > 0 && l[k - 1].is_word()) {
+        let mut a = w;
+        while a > 0 && l[a - 1].is_word() && !is_clause_word(&l[a - 1]) && w - a < 8 {
+            a -= 1;
+        }
+        if a < w && subject_ok(&l[a..w]) && !l[w + 1..v0].iter().any(|t| is_verb(t) && !is_participle(t)) {
+            return Some((span(&l[a..w]), cue));
+        }
     }
     // "A former candidate -- John McCain, who lost in 2008 -- said": past
     // the words between dashes
@@ -665,7 +698,7 @@ fn left_cue(l: &[Tok<'_>], whole: &[Tok<'_>]) -> Option<(Range<usize>, Range<usi
         // James, 22, of Flint, Mich., said": the name that opens the sentence,
         // a comma after it, and only appositives before the verb
         let from = subject_from(l);
-        if l.get(from).is_some_and(|t| t.is_cap()) && !l[..v0].iter().any(|t| is_verb(t)) {
+        if l.get(from).is_some_and(|t| t.is_cap()) && !l[..v0].iter().any(|t| is_verb(t) && !is_participle(t)) {
             if let Some(np) = noun_phrase_after(&l[from..]) {
                 if l.iter().find(|t| t.at >= np.end).is_some_and(|t| t.is(",")) {
                     return Some((np, cue));
