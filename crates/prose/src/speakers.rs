@@ -327,7 +327,12 @@ pub fn speaker_of(text: &str, quotes: &[Quoted], k: usize) -> Option<(Range<usiz
     // after it belongs to the next one ("Japan branded North Korea an “outlaw
     // nation.” Russia insisted ..."); a dash or tilde credit still reads
     let closed = closes_sentence(inner);
-    let from_right = right_cue(&right).filter(|(_, cue)| !closed || !text[cue.clone()].chars().next().is_some_and(char::is_alphabetic));
+    // (but “…missing.” Trump said. is the quotation's own cue, a full stop
+    // misplaced: a short subject and the verb, ending the sentence)
+    let bare = |m: &Range<usize>, cue: &Range<usize>| {
+        m.start >= q.outer.end && text[q.outer.end..m.start].trim().is_empty() && m.end - m.start < 40 && text[cue.end..].trim_start().starts_with('.')
+    };
+    let from_right = right_cue(&right).filter(|(m, cue)| !closed || !text[cue.clone()].chars().next().is_some_and(char::is_alphabetic) || bare(m, cue));
     let from_left = left_cue(&left, &whole);
     match (from_right, from_left) {
         (Some(r), Some(l)) => {
@@ -415,7 +420,20 @@ fn right_cue(r: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
                     && !r[i..k].iter().any(|x| x.is(","))
                     && r.get(k + 1).is_none_or(|n| matches!(n.s, "." | ";" | ","))))
     };
-    let v = (i..limit).find(|&k| (is_verb(&r[k]) || weak(k) || phrasal(r, k)) && !is_participle(&r[k]))?;
+    // past the first few words only "…, said Alan Abramowitz, a demographer."
+    // closing the sentence
+    let far_inversion = |k: usize| k > 0 && r[k - 1].is(",") && r[k].lower() == "said" && r.get(k + 1).is_some_and(|x| x.is_cap());
+    // the first verb whose subject reads; "“…,” and donations began to pick
+    // up, Gilbert said" passes "began"
+    (i..r.len())
+        .filter(|&k| (k < limit || far_inversion(k)) && (is_verb(&r[k]) || weak(k) || phrasal(r, k)) && !is_participle(&r[k]))
+        .take(3)
+        .find_map(|v| right_cue_at(r, i, v))
+}
+
+/// The speaker of a right cue whose verb is `r[v]`, the words before it
+/// starting at `r[i]`.
+fn right_cue_at(r: &[Tok<'_>], i: usize, v: usize) -> Option<(Range<usize>, Range<usize>)> {
     if r[i..v].iter().any(|x| matches!(x.s, "." | "!" | "?" | ";" | "\u{201c}" | "\"")) {
         return None;
     }
@@ -451,7 +469,7 @@ fn right_cue(r: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
     // Carson said": the quotation inside a sentence, its subject after a comma
     if let Some(c) = r[i..v].iter().rposition(|x| x.is(",")) {
         let subj = trim_adverbs(r[i + c + 1..v].to_vec());
-        if subj.first().is_some_and(|t| t.is_cap()) && subject_ok(&subj) {
+        if subj.first().is_some_and(|t| t.is_cap() || matches!(t.lower().as_str(), "he" | "she" | "they")) && subject_ok(&subj) {
             return Some((span(&subj), r[v].at..r[v].end()));
         }
     }
