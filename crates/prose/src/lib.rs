@@ -249,5 +249,15 @@ mod cues_in_news_prose {
         let t = "It is safe to say that the council “will not change its mind this year.”";
         assert_eq!(who(t), vec![None]);
     }
+
+    #[test]
+    fn second_verbs_far_inversions_and_names_that_look_like_words() {
+        let t = "“The hall is booked,” and the tickets went on sale last week, Gilbert said. \
+                 The vote will be close, Lee said, adding, “We have counted every ballot twice.” \
+                 “The plan failed in every county we studied,” From said. \
+                 Rather, he said, “the plan never had a chance in the rural counties.” \
+                 In a long, friendly interview with a reporter from Ohio, Lazar said he was ready and added, “I will plead guilty.”";
+        assert_eq!(who(t), vec![Some("Gilbert"), Some("Lee"), Some("From"), Some("he"), Some("Lazar")]);
+    }
 }
 

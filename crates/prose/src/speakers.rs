@@ -199,7 +199,7 @@ const CLAUSE_WORDS: &[&str] = &[
 /// "May" inside a sentence is a name ("George Will wrote").
 fn is_clause_word(t: &Tok<'_>) -> bool {
     let l = t.lower();
-    CLAUSE_WORDS.contains(&l.as_str()) && l != "of" && !(t.is_cap() && matches!(l.as_str(), "will" | "may"))
+    CLAUSE_WORDS.contains(&l.as_str()) && l != "of" && !(t.is_cap() && matches!(l.as_str(), "will" | "may" | "from"))
 }
 
 /// A name, a title and a name, or a short noun phrase ("a campaign
@@ -218,6 +218,9 @@ fn subject_ok(ts: &[Tok<'_>]) -> bool {
         return false;
     }
     let first = ts[0].lower();
+    if ts.len() == 1 && is_leader(&ts[0]) {
+        return false;
+    }
     ts.len() == 1 && (ts[0].is_cap() || PRONOUNS.contains(&first.as_str()))
         || ts.iter().any(|t| t.is_cap())
         || matches!(first.as_str(), "a" | "an" | "the" | "one" | "his" | "her" | "their" | "its" | "another" | "some" | "many")
@@ -582,10 +585,25 @@ fn left_cue(l: &[Tok<'_>], whole: &[Tok<'_>]) -> Option<(Range<usize>, Range<usi
                 let bl = b.lower();
                 b.is_word() && !bl.ends_with("'s") && !bl.ends_with("\u{2019}s") && !matches!(bl.as_str(), "his" | "her" | "their" | "its" | "our" | "my" | "your" | "the" | "a" | "an" | "these" | "those" | "of" | "and" | "with")
             })
+            // nor the noun of "her opening remarks that"
+            && {
+                let mut a = k;
+                while a > 0 && l[a - 1].is_word() && !is_clause_word(&l[a - 1]) && k - a < 6 {
+                    a -= 1;
+                }
+                a < k && !matches!(l[a].lower().as_str(), "his" | "her" | "their" | "its" | "our" | "my" | "your")
+            }
     };
-    let v = (0..l.len()).rev().take(25).find(|&k| is_verb(&l[k]) || weak(k) || phrasal(l, k))?;
+    let phrasal_cue = |k: usize| phrasal(l, k) && l.get(k + 2).is_none_or(|n| matches!(n.s, "," | ":" | "that" | "about"));
+    let v = (0..l.len()).rev().take(25).find(|&k| is_verb(&l[k]) || weak(k) || phrasal_cue(k))?;
     let cue = l[v].at..l[v].end();
     if is_participle(&l[v]) {
+        // "…, Spicer said, adding, “…”": the subject of the verb before
+        if v >= 2 && l[v - 1].is(",") && is_verb(&l[v - 2]) && !is_participle(&l[v - 2]) {
+            if let Some((np, _)) = left_cue(&l[..v - 1], whole) {
+                return Some((np, cue));
+            }
+        }
         // "with Trump reportedly yelling: “…”": the participle's own subject
         let mut k = v;
         while k > 0 && l[k - 1].s.ends_with("ly") && !l[k - 1].is_cap() {
@@ -800,6 +818,12 @@ fn cue_sentence_before(text: &str, l_start: usize, prev_q: usize, left: &[Tok<'_
     (!negated).then_some((mention, cue))
 }
 
+/// Whether a capitalised word is one that opens sentences, not a name
+/// ("Rather", "Meanwhile").
+fn is_leader(t: &Tok<'_>) -> bool {
+    LEADERS.contains(&t.lower().as_str())
+}
+
 /// Cap words that open a sentence without naming anyone ("Here is what he
 /// wrote:").
 const NOT_SUBJECTS: &[&str] = &["here", "there", "this", "that", "these", "those", "it", "what", "which"];
@@ -873,7 +897,8 @@ const OPENERS: &[&str] = &[
     "from", "as", "while", "when", "if", "although", "though", "because", "by", "unlike", "like", "until", "once", "last",
     "earlier", "later", "hours", "days", "weeks", "months", "years", "minutes", "moments", "asked", "pressed", "reached",
     "contacted", "questioned", "interviewed", "responding", "speaking", "writing", "appearing", "addressing", "according",
-    "ever", "even", "long", "shortly", "soon", "just", "of", "based", "rather", "early", "late", "within", "throughout", "over", "into", "outside", "inside",
+    "ever", "even", "long", "shortly", "soon", "just", "of", "alongside", "beyond", "besides", "among", "against", "toward",
+    "towards", "per", "via", "across", "around", "near", "behind", "given", "thanks", "due", "instead", "based", "rather", "early", "late", "within", "throughout", "over", "into", "outside", "inside",
 ];
 
 /// Days and months: times, never speakers ("President Obama on Friday declared").
@@ -901,8 +926,14 @@ fn subject_from(l: &[Tok<'_>]) -> usize {
     }
     let opener = l.get(k).is_some_and(|t| t.s.ends_with("ing") && t.is_cap() || OPENERS.contains(&t.lower().as_str()));
     if opener {
-        if let Some(c) = l[k..].iter().take(30).position(|t| t.is(",")) {
-            let mut from = k + c + 1;
+        // to the comma after which a subject starts ("In a wide-ranging,
+        // in-prison interview with X, Lazar said")
+        let subject_start = |j: usize| {
+            l.get(j).is_some_and(|t| t.is_cap() || PRONOUNS.contains(&t.lower().as_str()) || matches!(t.lower().as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "some" | "many" | "even"))
+        };
+        let commas: Vec<usize> = l[k..].iter().take(30).enumerate().filter(|(_, t)| t.is(",")).map(|(c, _)| k + c).collect();
+        if let Some(c) = commas.iter().find(|&&c| subject_start(c + 1)).or(commas.first()) {
+            let mut from = c + 1;
             // "in Salem, New Hampshire, Trump went after Bush": a place
             // ends the opening phrase
             if let Some(np) = noun_phrase_after(&l[from..]) {
