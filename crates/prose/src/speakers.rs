@@ -52,7 +52,14 @@ fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
                 let after = s[j + d.len_utf8()..].chars().next();
-                let inner = (matches!(d, '\'' | '\u{2019}' | '-' | '&') && after.is_some_and(|a| a.is_alphanumeric()))
+                // "fivethirtyeight.com", "whitehouse.gov": a dot before two to
+                // four lowercase letters that end the word
+                let domain = d == '.' && {
+                    let rest: String = s[j + 1..].chars().take_while(|c| c.is_alphanumeric()).collect();
+                    (2..=4).contains(&rest.len()) && rest.chars().all(|c| c.is_ascii_lowercase())
+                };
+                let inner = domain
+                    || (matches!(d, '\'' | '\u{2019}' | '-' | '&') && after.is_some_and(|a| a.is_alphanumeric()))
                     || (d == '.' && after.is_some_and(|a| a.is_alphabetic()) && s[i..j].chars().all(|x| x.is_uppercase() || x == '.' || x == '-'));
                 if d.is_alphanumeric() || inner {
                     end = j + d.len_utf8();
@@ -476,12 +483,31 @@ fn right_cue_at(r: &[Tok<'_>], i: usize, v: usize) -> Option<(Range<usize>, Rang
             return Some((span(&subj), r[v].at..r[v].end()));
         }
     }
+    if r[i..v].iter().any(|x| x.is(",")) {
+        return None;
+    }
+    // "a voice-over in the ad states": the noun phrase before its
+    // prepositional phrase
+    let words = trim_adverbs(r[i..v].to_vec());
+    if let Some(p) = words.iter().position(|t| matches!(t.lower().as_str(), "in" | "on" | "at" | "from" | "for" | "with")) {
+        let head = &words[..p];
+        if p > 0 && matches!(head[0].lower().as_str(), "a" | "an" | "the" | "one" | "another") && subject_ok(head) {
+            return Some((span(head), r[v].at..r[v].end()));
+        }
+    }
+    // "Fight for $15 organizing director Kendall Fells told": the name
+    // that ends the words before the verb
+    let tail = words.iter().rposition(|t| !t.is_word() || is_clause_word(t) || is_verb(t)).map_or(0, |k| k + 1);
+    let tail = &words[tail..];
+    if tail.len() >= 2 && tail.last().is_some_and(|t| t.is_cap()) && tail.iter().filter(|t| t.is_cap()).count() >= 2 && subject_ok(tail) {
+        return Some((span(tail), r[v].at..r[v].end()));
+    }
     None
 }
 
 /// Adverbs between a subject and its verb ("he later said").
 fn trim_adverbs(mut s: Vec<Tok<'_>>) -> Vec<Tok<'_>> {
-    while s.last().is_some_and(|t| t.s.ends_with("ly") && !t.is_cap() || !t.is_cap() && (AUXILIARIES.contains(&t.lower().as_str()) || matches!(t.lower().as_str(), "now" | "always" | "first"))) {
+    while s.last().is_some_and(|t| t.s.ends_with("ly") && !t.is_cap() || !t.is_cap() && (AUXILIARIES.contains(&t.lower().as_str()) || matches!(t.lower().as_str(), "now" | "always" | "first" | "is" | "was" | "are" | "were" | "been" | "being"))) {
         s.pop();
     }
     s
