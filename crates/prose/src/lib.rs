@@ -259,5 +259,14 @@ mod cues_in_news_prose {
                  In a long, friendly interview with a reporter from Ohio, Lazar said he was ready and added, “I will plead guilty.”";
         assert_eq!(who(t), vec![Some("Gilbert"), Some("Lee"), Some("From"), Some("he"), Some("Lazar")]);
     }
+
+    #[test]
+    fn subjects_that_a_verb_follows() {
+        let t = "On its website, the FBI lists “public safety as its first and only priority.” \
+                 The Reyes ad hits the mayor for taking “more money from developers than from voters.” \
+                 Here’s Reyes in 2012: “We will never raise the sales tax again.” \
+                 About 21 percent said “not likely at all” in the poll.";
+        assert_eq!(who(t), vec![Some("the FBI"), Some("The Reyes ad"), Some("Reyes"), Some("21 percent")]);
+    }
 }
 

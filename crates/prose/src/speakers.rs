@@ -124,7 +124,7 @@ const VERBS: &[&str] = &[
     "snapped", "retort", "retorted", "reason", "reasoned", "caution", "cautioned", "advise", "advised", "figure",
     "figured", "rail", "railed", "blast", "blasted", "tout", "touted", "praise", "praised", "chant", "chanted",
     "describe", "described", "call", "called", "sing", "sang", "shot", "fire", "fired", "gush", "gushed", "interject",
-    "interjected", "offer", "offered", "sings", "calls", "barked", "blamed", "thanked", "calling", "telling", "writing", "adding", "warning", "arguing",
+    "interjected", "offer", "offered", "sings", "calls", "projects", "projected", "barked", "blamed", "thanked", "calling", "telling", "writing", "adding", "warning", "arguing",
     "describing", "insisting", "claiming", "noting", "asking", "declaring", "explaining", "promising", "vowing",
     "urging", "tweeting", "complaining", "accusing", "accused", "accuses", "dubbed", "dubbing", "labeled", "labelled",
     "labeling", "branded", "branding", "quoted", "quoting", "estimated", "estimates", "believes", "believed", "thinks",
@@ -231,6 +231,8 @@ fn subject_ok(ts: &[Tok<'_>]) -> bool {
     ts.len() == 1 && (ts[0].is_cap() || PRONOUNS.contains(&first.as_str()))
         || ts.iter().any(|t| t.is_cap())
         || matches!(first.as_str(), "a" | "an" | "the" | "one" | "his" | "her" | "their" | "its" | "another" | "some" | "many")
+        // "21 percent said", "Six in 10 voters said"
+        || ts.len() >= 2 && first.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
 /// What the document says of one quotation's speaker.
@@ -268,7 +270,8 @@ fn sentence_start(text: &str, floor: usize, at: usize) -> usize {
             _ => {}
         }
     }
-    floor
+    // (a floor inside a character moves to its end)
+    ceil_char(text, floor)
 }
 
 /// The word (letters, digits and inner full stops) that ends at byte `i`.
@@ -361,7 +364,7 @@ pub fn speaker_of(text: &str, quotes: &[Quoted], k: usize) -> Option<(Range<usiz
         (None, None) => colon_intro(&left, &whole).or_else(|| cue_sentence_before(text, l_start, prev_q, &left, &right)).or_else(|| {
             // a short phrase in marks is as often the writer's scare quote as
             // anyone's words: only a longer one goes to the sentence's subject
-            (inner.split_whitespace().count() >= EMBEDDED_MIN_WORDS).then(|| embedded_in(&left)).flatten().filter(|_| l_start != prev_q || k == 0)
+            (inner.split_whitespace().count() >= EMBEDDED_MIN_WORDS).then(|| embedded_in(&left)).flatten().filter(|_| whole_start >= l_start)
         }),
     }
 }
@@ -826,7 +829,10 @@ fn cue_sentence_before(text: &str, l_start: usize, prev_q: usize, left: &[Tok<'_
         return None;
     }
     let end = text[..l_start].trim_end().trim_end_matches(['.', '!', '?']).len();
-    let start = sentence_start(text, prev_q.max(end.saturating_sub(400)), end);
+    if end <= prev_q {
+        return None;
+    }
+    let start = ceil_char(text, sentence_start(text, prev_q.max(end.saturating_sub(400)), end)).min(end);
     let sentence = &text[start..end];
     if sentence.contains('\n') || sentence.contains(['\u{201c}', '\u{201d}', '"']) || (start == prev_q && prev_q > 0) {
         return None;
@@ -861,6 +867,10 @@ fn colon_intro(l: &[Tok<'_>], whole: &[Tok<'_>]) -> Option<(Range<usize>, Range<
     let head = &whole[..whole.iter().position(|t| t.at >= colon.at).unwrap_or(whole.len())];
     // "Reid said …, but he gave the Texan a compliment:": the last clause's
     let clause = (1..head.len()).rev().find(|&k| head[k - 1].is(",") && matches!(head[k].lower().as_str(), "but" | "and" | "so")).map_or(0, |k| k + 1);
+    // "Here’s Clinton in December 1992: “…”"
+    if head.len() >= 2 && matches!(head[0].lower().as_str(), "here's" | "here\u{2019}s") && head[1].is_cap() {
+        return noun_phrase_after(&head[1..]).map(|np| (np, colon.at..colon.end()));
+    }
     let np = opening_subject(&head[clause..]).or_else(|| opening_subject(head))?;
     Some((np, colon.at..colon.end()))
 }
@@ -877,13 +887,67 @@ fn opening_subject(l: &[Tok<'_>]) -> Option<Range<usize>> {
     if !(first.is_cap() || determiner || matches!(lower.as_str(), "he" | "she" | "they")) || NOT_SUBJECTS.contains(&base) || is_calendar(first) {
         return None;
     }
+    subject_and_verb(l, from).map(|(np, _)| np)
+}
+
+/// Past forms that end in neither "-ed" nor "-s" ("A 2014 report found").
+const IRREGULAR_PAST: &[&str] = &[
+    "found", "said", "told", "wrote", "gave", "took", "made", "got", "saw", "thought", "knew", "went", "came", "put", "began",
+    "brought", "held", "kept", "left", "led", "meant", "met", "paid", "ran", "sent", "set", "spoke", "stood", "won", "felt",
+    "heard", "became", "chose", "drew", "drove", "fell", "grew", "hit", "let", "lost", "rose", "sang", "shook", "sold",
+    "spent", "struck", "swore", "taught", "threw", "understood", "wore",
+];
+
+fn is_number_word(w: &str) -> bool {
+    w.chars().all(|c| c.is_ascii_digit())
+        || matches!(
+            w,
+            "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "eleven" | "twelve" | "thirteen"
+                | "fourteen" | "fifteen" | "twenty" | "thirty" | "forty" | "fifty" | "hundred"
+        )
+}
+
+/// A word that reads as a verb after a subject: a past or third-person
+/// form, an auxiliary.
+fn verb_like(t: &Tok<'_>) -> bool {
+    let w = t.lower();
+    !t.is_cap() && t.is_word() && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3) || IRREGULAR_PAST.contains(&w.as_str()))
+}
+
+/// The subject that starts at `l[from]` and the verb after it (past "has",
+/// "also"): the whole noun phrase when a lowercase word follows it, else
+/// its shortest start that a verb-like word follows ("The Rove ad hits
+/// Clinton for …", "Politico reveals a few facts:").
+fn subject_and_verb(l: &[Tok<'_>], from: usize) -> Option<(Range<usize>, usize)> {
+    let skip = |mut k: usize| {
+        while k + 1 < l.len() && (AUXILIARIES.contains(&l[k].lower().as_str()) || l[k].s.ends_with("ly") && !l[k].is_cap()) {
+            k += 1;
+        }
+        k
+    };
     let np = noun_phrase_after(&l[from..])?;
-    let mut k = l.iter().position(|t| t.at >= np.end)?;
-    while k + 1 < l.len() && (AUXILIARIES.contains(&l[k].lower().as_str()) || l[k].s.ends_with("ly") && !l[k].is_cap()) {
-        k += 1;
+    let end = l.iter().position(|t| t.at >= np.end).unwrap_or(l.len());
+    if end < l.len() {
+        let k = skip(end);
+        let verb = &l[k];
+        if verb.is_word() && !verb.is_cap() && (!CLAUSE_WORDS.contains(&verb.lower().as_str()) || verb_like(verb)) {
+            return Some((np, k));
+        }
     }
-    let verb = &l[k];
-    (verb.is_word() && !verb.is_cap() && !CLAUSE_WORDS.contains(&verb.lower().as_str())).then_some(np)
+    // (a one-word start is a name, not "The", "His", "Two", "Featuring")
+    let one_word = |t: &Tok<'_>| {
+        let w = t.lower();
+        t.is_cap()
+            && !w.ends_with("ing")
+            && !matches!(w.as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that" | "these" | "those" | "such" | "some" | "many" | "most" | "all" | "both" | "each" | "hundreds" | "thousands" | "dozens" | "millions")
+            && !is_number_word(&w)
+    };
+    (from + 1..end).find_map(|j| {
+        let k = skip(j);
+        let head = &l[from..j];
+        let fits = if head.len() == 1 { one_word(&head[0]) } else { head.iter().any(|t| t.is_cap() && !is_number_word(&t.lower())) };
+        (fits && verb_like(&l[k]) && subject_ok(head)).then(|| (span(head), k))
+    })
 }
 
 /// The fewest words of a quotation inside a sentence with no verb of saying
@@ -897,16 +961,14 @@ const EMBEDDED_MIN_WORDS: usize = 3;
 /// openly admires Putin as a “strong leader”"): the sentence's subject, a
 /// name or a pronoun followed by its verb, is whose words they are.
 fn embedded_in(l: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
-    let np = sentence_subject(l)?;
-    let mut k = l.iter().position(|t| t.at >= np.end)?;
-    // "Kasich has also broadly called for", "He also seeks"
-    while k + 1 < l.len() && (AUXILIARIES.contains(&l[k].lower().as_str()) || l[k].s.ends_with("ly") && !l[k].is_cap()) {
-        k += 1;
-    }
-    let verb = &l[k];
-    let first = l.iter().find(|t| t.at == np.start)?;
-    let named = first.is_cap() || PRONOUNS.contains(&first.lower().as_str());
-    (named && verb.is_word() && !verb.is_cap() && !CLAUSE_WORDS.contains(&verb.lower().as_str())).then(|| (np, verb.at..verb.end()))
+    let start = sentence_subject(l)?.start;
+    let from = l.iter().position(|t| t.at == start)?;
+    // "Kasich has also broadly called for", "He also seeks", "the FBI lists"
+    let (np, k) = subject_and_verb(l, from)?;
+    let first = &l[from];
+    let in_np = |t: &&Tok<'_>| t.at >= np.start && t.end() <= np.end;
+    let named = first.is_cap() || PRONOUNS.contains(&first.lower().as_str()) || l.iter().filter(in_np).any(|t| t.is_cap());
+    named.then(|| (np, l[k].at..l[k].end()))
 }
 
 /// Words that open a sentence before its subject ("And then Trump went on

@@ -4,6 +4,16 @@
 use proptest::prelude::*;
 
 fn text_strategy() -> impl Strategy<Value = String> {
+    pieces(0..40)
+}
+
+/// Longer texts, past the 400-byte windows the speaker rules read, with
+/// many-byte characters where a window may start.
+fn long_text_strategy() -> impl Strategy<Value = String> {
+    pieces(100..260)
+}
+
+fn pieces(count: std::ops::Range<usize>) -> impl Strategy<Value = String> {
     let pieces = prop::collection::vec(
         prop_oneof![
             Just("“".to_string()),
@@ -21,29 +31,48 @@ fn text_strategy() -> impl Strategy<Value = String> {
             Just("Mr. Trump".to_string()),
             Just(" — ".to_string()),
             Just("> ".to_string()),
+            Just(" who ".to_string()),
+            Just(" went on to say: ".to_string()),
+            Just("Here’s ".to_string()),
+            Just(", adding, ".to_string()),
+            Just(" according to ".to_string()),
+            Just("ééé€€".to_string()),
             "[a-zA-Zé’ .,:]{0,12}",
             any::<char>().prop_map(|c| c.to_string()),
         ],
-        0..40,
+        count,
     );
     pieces.prop_map(|v| v.concat())
+}
+
+fn check(t: &str) -> Result<(), TestCaseError> {
+    let qs = verbatim_prose::quotations(t);
+    let mut last = 0;
+    for q in &qs {
+        prop_assert!(q.inner.start <= q.inner.end && q.inner.end <= t.len());
+        prop_assert!(t.is_char_boundary(q.inner.start) && t.is_char_boundary(q.inner.end));
+        prop_assert!(q.outer.start <= q.inner.start && q.inner.end <= q.outer.end);
+        prop_assert!(q.outer.start >= last, "quotations overlap or go backwards");
+        last = q.outer.end;
+        if let Some(s) = &q.speaker {
+            prop_assert!(s.mention.end <= t.len() && t.is_char_boundary(s.mention.start) && t.is_char_boundary(s.mention.end));
+            prop_assert!(t.is_char_boundary(s.cue.start) && t.is_char_boundary(s.cue.end));
+        }
+    }
+    Ok(())
 }
 
 proptest! {
     #[test]
     fn ranges_are_slices_of_the_text(t in text_strategy()) {
-        let qs = verbatim_prose::quotations(&t);
-        let mut last = 0;
-        for q in &qs {
-            prop_assert!(q.inner.start <= q.inner.end && q.inner.end <= t.len());
-            prop_assert!(t.is_char_boundary(q.inner.start) && t.is_char_boundary(q.inner.end));
-            prop_assert!(q.outer.start <= q.inner.start && q.inner.end <= q.outer.end);
-            prop_assert!(q.outer.start >= last, "quotations overlap or go backwards");
-            last = q.outer.end;
-            if let Some(s) = &q.speaker {
-                prop_assert!(s.mention.end <= t.len() && t.is_char_boundary(s.mention.start) && t.is_char_boundary(s.mention.end));
-                prop_assert!(t.is_char_boundary(s.cue.start) && t.is_char_boundary(s.cue.end));
-            }
-        }
+        check(&t)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn ranges_are_slices_of_long_texts(t in long_text_strategy()) {
+        check(&t)?;
     }
 }
