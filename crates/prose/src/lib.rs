@@ -268,5 +268,14 @@ mod cues_in_news_prose {
                  About 21 percent said “not likely at all” in the poll.";
         assert_eq!(who(t), vec![Some("the FBI"), Some("The Reyes ad"), Some("Reyes"), Some("21 percent")]);
     }
+
+    #[test]
+    fn inversions_appositions_and_headline_credits() {
+        let t = "The trouble with the plan, says Ana Ruiz, a county planner, is that it was “written for another city entirely.”\n\n\
+                 “It is reminiscent of the 1970s,” the worst decade for the county, Ruiz says.\n\n\
+                 Rural districts lose the most, the lawsuit says. “The formula ignores every farm east of the river.”\n\n\
+                 TURNOUT WAS LOW, NOT WRONG - Ana Ruiz and Tom Lee: “The count was right and it was early.”";
+        assert_eq!(who(t), vec![Some("Ana Ruiz"), Some("Ruiz"), Some("the lawsuit"), Some("Ana Ruiz and Tom Lee")]);
+    }
 }
 

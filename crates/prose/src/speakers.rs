@@ -474,7 +474,15 @@ fn right_cue_at(r: &[Tok<'_>], i: usize, v: usize) -> Option<(Range<usize>, Rang
     // between the quotation and the verb, "and" joins ("Dovere and
     // Debenedetti wrote", "the Florida senator and candidate said")
     let unjoined: Vec<Tok<'_>> = subj.iter().filter(|t| !t.is("and")).cloned().collect();
-    if subject_ok(&unjoined) && subj.first().is_some_and(|t| !t.is("and")) && subj.last().is_some_and(|t| !t.is("and")) {
+    // (but "“…,” the dawn of the movement, Bozell says": a name after the
+    // last comma before the verb is the subject, the words before it an
+    // apposition to the quotation)
+    let named_after_comma = r[i..v].iter().rposition(|x| x.is(",")).is_some_and(|c| {
+        let after = &r[i + c + 1..v];
+        !after.is_empty() && after.iter().all(|t| t.is_word() && t.is_cap()) && subject_ok(after)
+    });
+    let lowercase_led = subj.first().is_some_and(|t| !t.is_cap() && !PRONOUNS.contains(&t.lower().as_str()));
+    if subject_ok(&unjoined) && subj.first().is_some_and(|t| !t.is("and")) && subj.last().is_some_and(|t| !t.is("and")) && !(lowercase_led && named_after_comma) {
         let end = if phrasal(r, v) { r[v + 1].end() } else { r[v].end() };
         return Some((span(&subj), r[v].at..end));
     }
@@ -482,7 +490,10 @@ fn right_cue_at(r: &[Tok<'_>], i: usize, v: usize) -> Option<(Range<usize>, Rang
     // Carson said": the quotation inside a sentence, its subject after a comma
     if let Some(c) = r[i..v].iter().rposition(|x| x.is(",")) {
         let subj = trim_adverbs(r[i + c + 1..v].to_vec());
-        if subj.first().is_some_and(|t| t.is_cap() || matches!(t.lower().as_str(), "he" | "she" | "they")) && subject_ok(&subj) {
+        // (", the lawsuit says." closing the sentence)
+        let ends = r.get(v + 1).is_none_or(|n| matches!(n.s, "." | "!" | "?"));
+        let led = |t: &Tok<'_>| t.is_cap() || matches!(t.lower().as_str(), "he" | "she" | "they") || ends && matches!(t.lower().as_str(), "the" | "a" | "an");
+        if subj.first().is_some_and(led) && subject_ok(&subj) {
             return Some((span(&subj), r[v].at..r[v].end()));
         }
     }
@@ -584,10 +595,15 @@ fn left_cue(l: &[Tok<'_>], whole: &[Tok<'_>]) -> Option<(Range<usize>, Range<usi
             }
         }
     }
-    // "Clinton: “…”": a name and a colon, alone before the quotation
-    if l.len() >= 2 && l.len() <= 5 && l[l.len() - 1].is(":") && l[..l.len() - 1].iter().all(|t| t.is_word() && t.is_cap()) {
-        let name = &l[..l.len() - 1];
-        return Some((span(name), l[l.len() - 1].at..l[l.len() - 1].end()));
+    // "Clinton: “…”": a name and a colon, alone before the quotation, or
+    // after a dash ("POLLS NOT WRONG, JUST EARLY - Mark Blumenthal and Jon
+    // Cohen: “…”")
+    if l.len() >= 2 && l[l.len() - 1].is(":") {
+        let from = l.iter().rposition(|t| matches!(t.s, "-" | "--" | "\u{2013}" | "\u{2014}")).map_or(0, |d| d + 1);
+        let name = &l[from..l.len() - 1];
+        if !name.is_empty() && name.len() <= 6 && name.iter().all(|t| t.is_word() && (t.is_cap() || t.is("and"))) && name[0].is_cap() && name[name.len() - 1].is_cap() {
+            return Some((span(name), l[l.len() - 1].at..l[l.len() - 1].end()));
+        }
     }
     // "As X put it,"
     if let Some(k) = (0..l.len().saturating_sub(2)).rev().find(|&k| matches!(words[k].as_str(), "put" | "puts") && words[k + 1] == "it") {
@@ -673,6 +689,15 @@ fn left_cue(l: &[Tok<'_>], whole: &[Tok<'_>]) -> Option<(Range<usize>, Range<usi
         return None;
     }
     // the subject: backwards from the verb (past "has", "also") to a clause boundary
+    // "The paradox of Nancy, says Carl Anthony, a historian, is that …":
+    // the verb before its subject
+    if v > 0 && l[v - 1].is(",") && l.get(v + 1).is_some_and(|t| t.is_cap()) && !TELL.contains(&l[v].lower().as_str()) {
+        if let Some(np) = noun_phrase_after(&l[v + 1..]) {
+            if l.iter().find(|t| t.at >= np.end).is_some_and(|t| t.is(",")) {
+                return Some((np, cue));
+            }
+        }
+    }
     // (and "President Obama on Friday declared", "who has in the past described")
     let mut v0 = v;
     loop {
