@@ -277,5 +277,12 @@ mod cues_in_news_prose {
                  TURNOUT WAS LOW, NOT WRONG - Ana Ruiz and Tom Lee: “The count was right and it was early.”";
         assert_eq!(who(t), vec![Some("Ana Ruiz"), Some("Ruiz"), Some("the lawsuit"), Some("Ana Ruiz and Tom Lee")]);
     }
+
+    #[test]
+    fn names_in_ing_and_an_earlier_verb() {
+        let t = "King said the members will still meet, but said, “It is time we change how we meet.” \
+                 A source said the parts of the network that were hacked suggested “an interest in trade secrets.”";
+        assert_eq!(who(t), vec![Some("King"), Some("A source")]);
+    }
 }
 

@@ -816,7 +816,9 @@ fn left_cue(l: &[Tok<'_>], whole: &[Tok<'_>]) -> Option<(Range<usize>, Range<usi
             }
         }
     }
-    None
+    // an earlier verb of the sentence whose subject reads ("A source said
+    // the parts of the network that were hacked suggested “…”")
+    left_cue(&l[..v], whole)
 }
 
 /// How many words at the end of `l` say when ("on Friday", "last week",
@@ -1038,7 +1040,13 @@ fn subject_from(l: &[Tok<'_>]) -> usize {
     while k < l.len() && (LEADERS.contains(&l[k].lower().as_str()) || l[k].is(",")) && k < 4 {
         k += 1;
     }
-    let opener = l.get(k).is_some_and(|t| t.s.ends_with("ing") && t.is_cap() || OPENERS.contains(&t.lower().as_str()));
+    // ("Speaking at …," but not the names "King told", "Boreing said")
+    let participle = |k: usize| {
+        l[k].s.ends_with("ing")
+            && l[k].is_cap()
+            && l.get(k + 1).is_some_and(|n| n.is_word() && !n.is_cap() && !is_verb(n) && !verb_like(n) && !AUXILIARIES.contains(&n.lower().as_str()))
+    };
+    let opener = l.get(k).is_some_and(|t| OPENERS.contains(&t.lower().as_str())) || k < l.len() && participle(k);
     if opener {
         // to the comma after which a subject starts ("In a wide-ranging,
         // in-prison interview with X, Lazar said")
