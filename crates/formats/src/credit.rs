@@ -54,65 +54,90 @@ fn date_words(s: &str) -> Vec<(usize, &str)> {
 
 /// Finds a date in `s`: "(2018)", "January 25, 2022", "24 February 2022",
 /// "2022-01-25", "March/April, 1997", "June '84", "6/21/85", "4/83" or a
-/// bare year. Returns `YYYY[-MM[-DD]]` and the byte range it took.
+/// bare year. Returns `YYYY[-MM[-DD]]` and the byte range it took: the
+/// first date with a month name, else the last numeric one.
 pub fn find_date(s: &str) -> Option<(String, std::ops::Range<usize>)> {
     let words = date_words(s);
-    let year = |w: &str| -> Option<u32> {
-        let w = w.trim_end_matches(['.', ':']);
-        (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse().ok()).flatten().filter(|y| (1000..=2100).contains(y))
-    };
-    let day = |w: &str| -> Option<u32> {
-        let d = w.trim_end_matches(['.', ',']);
-        let d = d.strip_suffix("st").or(d.strip_suffix("nd")).or(d.strip_suffix("rd")).or(d.strip_suffix("th")).unwrap_or(d);
-        d.parse().ok().filter(|d| (1..=31).contains(d))
-    };
-    // "March/April" is March
-    let month = |w: &str| -> Option<u32> {
-        if w.trim_end_matches('.').len() < 3 {
-            return None;
-        }
-        month_number(w).or_else(|| w.split_once('/').and_then(|(a, b)| month_number(a).filter(|_| month_number(b).is_some())))
-    };
-    // month day, year  |  day month year  |  month year
+    (0..words.len()).find_map(|i| month_date(&words, i)).or_else(|| words.iter().rev().find_map(|&(p, w)| numeric_date(p, w)))
+}
+
+/// The earliest date in `s`, of either kind, in one pass over its words.
+fn find_date_first(s: &str) -> Option<(String, Range<usize>)> {
+    let words = date_words(s);
+    let mut best: Option<(String, Range<usize>)> = None;
     for i in 0..words.len() {
-        let (p, w) = words[i];
-        if let Some(m) = month(w) {
-            if let (Some(d), Some(y)) = (words.get(i + 1).and_then(|x| day(x.1)), words.get(i + 2).and_then(|x| year(x.1))) {
-                let end = words[i + 2].0 + words[i + 2].1.len();
-                return Some((format!("{y:04}-{m:02}-{d:02}"), p..end));
+        // a date with a month name may start a word early ("24 February
+        // 2022" found at "February"), so the earliest start wins
+        for d in [month_date(&words, i), numeric_date(words[i].0, words[i].1)].into_iter().flatten() {
+            if best.as_ref().is_none_or(|b| d.1.start < b.1.start) {
+                best = Some(d);
             }
-            let y = words.get(i + 1).and_then(|x| year(x.1).or_else(|| two_digit_year(x.1).filter(|_| x.1.starts_with(['\'', '\u{2019}']))));
-            if let Some(y) = y {
-                let end = words[i + 1].0 + words[i + 1].1.len();
-                if i > 0 && day(words[i - 1].1).is_some() {
-                    let d = day(words[i - 1].1).unwrap_or(1);
-                    return Some((format!("{y:04}-{m:02}-{d:02}"), words[i - 1].0..end));
-                }
-                return Some((format!("{y:04}-{m:02}"), p..end));
-            }
+        }
+        if best.as_ref().is_some_and(|b| b.1.start < words[i].0) {
+            break;
         }
     }
-    for &(p, w) in words.iter().rev() {
-        let w = w.trim_end_matches(['.', ':']);
-        if let Some(y) = year(w) {
-            return Some((format!("{y:04}"), p..p + w.len()));
+    best
+}
+
+fn year(w: &str) -> Option<u32> {
+    let w = w.trim_end_matches(['.', ':']);
+    (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse().ok()).flatten().filter(|y| (1000..=2100).contains(y))
+}
+
+fn day(w: &str) -> Option<u32> {
+    let d = w.trim_end_matches(['.', ',']);
+    let d = d.strip_suffix("st").or(d.strip_suffix("nd")).or(d.strip_suffix("rd")).or(d.strip_suffix("th")).unwrap_or(d);
+    d.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// "March/April" is March.
+fn month(w: &str) -> Option<u32> {
+    if w.trim_end_matches('.').len() < 3 {
+        return None;
+    }
+    month_number(w).or_else(|| w.split_once('/').and_then(|(a, b)| month_number(a).filter(|_| month_number(b).is_some())))
+}
+
+/// A date whose month name is `words[i]`: month day, year | day month
+/// year | month year.
+fn month_date(words: &[(usize, &str)], i: usize) -> Option<(String, Range<usize>)> {
+    let (p, w) = words[i];
+    let m = month(w)?;
+    if let (Some(d), Some(y)) = (words.get(i + 1).and_then(|x| day(x.1)), words.get(i + 2).and_then(|x| year(x.1))) {
+        let end = words[i + 2].0 + words[i + 2].1.len();
+        return Some((format!("{y:04}-{m:02}-{d:02}"), p..end));
+    }
+    let y = words.get(i + 1).and_then(|x| year(x.1).or_else(|| two_digit_year(x.1).filter(|_| x.1.starts_with(['\'', '\u{2019}']))))?;
+    let end = words[i + 1].0 + words[i + 1].1.len();
+    if let Some(d) = i.checked_sub(1).and_then(|k| day(words[k].1)) {
+        return Some((format!("{y:04}-{m:02}-{d:02}"), words[i - 1].0..end));
+    }
+    Some((format!("{y:04}-{m:02}"), p..end))
+}
+
+/// A date in one word at byte `p`: a year, "2022-01-25", "6/21/85", "4/83".
+fn numeric_date(p: usize, w: &str) -> Option<(String, Range<usize>)> {
+    let w = w.trim_end_matches(['.', ':']);
+    if let Some(y) = year(w) {
+        return Some((format!("{y:04}"), p..p + w.len()));
+    }
+    let parts: Vec<&str> = w.split('-').collect();
+    if parts.len() == 3 && year(parts[0]).is_some() && parts[1].len() == 2 && parts[2].len() == 2 && parts[1..].iter().all(|x| x.bytes().all(|b| b.is_ascii_digit())) {
+        return Some((w.to_string(), p..p + w.len()));
+    }
+    // US numeric dates: 6/21/85, 4/83
+    let parts: Vec<&str> = w.split('/').collect();
+    let num = |x: &str, max: u32| x.parse::<u32>().ok().filter(|v| (1..=max).contains(v));
+    let digits = |x: &&str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
+    if parts.len() == 3 && parts.iter().all(digits) {
+        if let (Some(m), Some(d), Some(y)) = (num(parts[0], 12), num(parts[1], 31), two_digit_year(parts[2]).or_else(|| year(parts[2]))) {
+            return Some((format!("{y:04}-{m:02}-{d:02}"), p..p + w.len()));
         }
-        let parts: Vec<&str> = w.split('-').collect();
-        if parts.len() == 3 && year(parts[0]).is_some() && parts[1].len() == 2 && parts[2].len() == 2 && parts[1..].iter().all(|x| x.bytes().all(|b| b.is_ascii_digit())) {
-            return Some((w.to_string(), p..p + w.len()));
-        }
-        // US numeric dates: 6/21/85, 4/83
-        let parts: Vec<&str> = w.split('/').collect();
-        let num = |x: &str, max: u32| x.parse::<u32>().ok().filter(|v| (1..=max).contains(v));
-        if parts.len() == 3 && parts.iter().all(|x| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit())) {
-            if let (Some(m), Some(d), Some(y)) = (num(parts[0], 12), num(parts[1], 31), two_digit_year(parts[2]).or_else(|| year(parts[2]))) {
-                return Some((format!("{y:04}-{m:02}-{d:02}"), p..p + w.len()));
-            }
-        }
-        if parts.len() == 2 && parts.iter().all(|x| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit())) {
-            if let (Some(m), Some(y)) = (num(parts[0], 12), two_digit_year(parts[1]).or_else(|| year(parts[1]))) {
-                return Some((format!("{y:04}-{m:02}"), p..p + w.len()));
-            }
+    }
+    if parts.len() == 2 && parts.iter().all(digits) {
+        if let (Some(m), Some(y)) = (num(parts[0], 12), two_digit_year(parts[1]).or_else(|| year(parts[1]))) {
+            return Some((format!("{y:04}-{m:02}"), p..p + w.len()));
         }
     }
     None
@@ -693,22 +718,6 @@ fn parse_misattribution(body: &str, origin: Origin) -> Credit {
     c
 }
 
-/// The first date in `s`, scanning left to right.
-fn find_date_first(s: &str) -> Option<(String, Range<usize>)> {
-    let mut best = find_date(s)?;
-    let mut end = best.1.start;
-    while end > 0 {
-        match find_date(&s[..end]) {
-            Some((d, r)) if r.end <= end => {
-                best = (d, r.clone());
-                end = r.start;
-            }
-            _ => break,
-        }
-    }
-    Some(best)
-}
-
 /// Where the phrase `w` starts in `s` as whole words.
 fn find_word(s: &str, w: &str) -> Option<usize> {
     let mut from = 0;
@@ -808,6 +817,34 @@ pub(crate) fn attributed_to(line: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The earliest date by the definition: the date `find_date` gives,
+    /// then again in the text before it, until none is left.
+    fn earliest_by_repeated_search(s: &str) -> Option<(String, Range<usize>)> {
+        let mut best = find_date(s)?;
+        while let Some(d) = find_date(&s[..best.1.start]) {
+            best = d;
+        }
+        Some(best)
+    }
+
+    #[test]
+    fn the_one_pass_earliest_date_agrees_with_repeated_search() {
+        let pieces = ["1990", "5 March 2001", "June '84", "6/21/85", "Sept.", "said", "(2018)", "March 5, 1999", "4/83", "2022-01-25"];
+        let mut n = 0;
+        for a in 0..pieces.len() {
+            for b in 0..pieces.len() {
+                for c in 0..pieces.len() {
+                    for d in 0..pieces.len() {
+                        let s = [pieces[a], pieces[b], pieces[c], pieces[d]].join(" ");
+                        assert_eq!(find_date_first(&s), earliest_by_repeated_search(&s), "{s}");
+                        n += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(n, 10_000);
+    }
 
     fn f(c: &Option<Field>) -> Option<&str> {
         c.as_ref().map(|x| x.value.as_str())
