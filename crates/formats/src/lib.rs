@@ -201,8 +201,6 @@ impl Iterator for Sources {
 /// warning naming the byte offset where it went wrong.
 pub fn read_file(path: &std::path::Path, name: &str, format: Format) -> Result<(Sources, Option<String>), FormatError> {
     let io = |e| FormatError::Io { path: path.to_path_buf(), source: e };
-    let one = |s: Source| Sources::Read(vec![s].into_iter());
-    let invalid = |at: Option<usize>| at.map(|at| format!("{}: not valid UTF-8 at byte {at}; read with replacement characters", path.display()));
     // an empty file holds nothing to read: skipped, with a word
     if std::fs::metadata(path).map_err(io)?.len() == 0 {
         return Ok((Sources::Read(Vec::new().into_iter()), Some(format!("{}: empty file, skipped", path.display()))));
@@ -213,21 +211,34 @@ pub fn read_file(path: &std::path::Path, name: &str, format: Format) -> Result<(
             let f = std::fs::File::open(path).map_err(io)?;
             Ok((Sources::Lines(Box::new(collection::JsonLines::new(name, path, std::io::BufReader::new(f)))), None))
         }
-        Format::Text => {
-            let bytes = std::fs::read(path).map_err(io)?;
-            let (s, at) = read_plain(name, bytes, path)?;
-            Ok((one(s), invalid(at)))
+        _ => {
+            let (s, at) = read_bytes(name, std::fs::read(path).map_err(io)?, path, format)?;
+            let warning = at.map(|at| format!("{}: not valid UTF-8 at byte {at}; read with replacement characters", path.display()));
+            Ok((Sources::Read(vec![s].into_iter()), warning))
         }
-        Format::WikiquoteText => Ok((one(read_wikiquote_text(name, std::fs::read(path).map_err(io)?, path)?), None)),
+    }
+}
+
+/// Reads the bytes of one file that holds one source (`path` names it in
+/// errors): every format but the dump and JSON Lines, which hold many.
+/// Returns the source and, when the text was not valid UTF-8, the byte
+/// offset where it went wrong. Shared by [`read_file`] and the HTTP API,
+/// which receives documents rather than paths.
+pub fn read_bytes(name: &str, bytes: Vec<u8>, path: &std::path::Path, format: Format) -> Result<(Source, Option<usize>), FormatError> {
+    match format {
+        Format::Text => read_plain(name, bytes, path),
+        Format::WikiquoteText => Ok((read_wikiquote_text(name, bytes, path)?, None)),
         Format::Wikitext => {
-            let bytes = std::fs::read(path).map_err(io)?;
             if bytes.iter().take(8192).any(|&b| b == 0) {
                 return Err(FormatError::Invalid { path: path.to_path_buf(), msg: "binary file (NUL bytes), not wikitext".into() });
             }
             let d = decode_text(bytes);
-            Ok((one(read_wikitext(name, None, &d.text)?), invalid(d.invalid_at)))
+            Ok((read_wikitext(name, None, &d.text)?, d.invalid_at))
         }
-        Format::Fortune => Ok((one(collection::read_fortunes(name, std::fs::read(path).map_err(io)?, path)?), None)),
-        Format::Json => Ok((one(collection::read_json(name, &std::fs::read(path).map_err(io)?, path)?), None)),
+        Format::Fortune => Ok((collection::read_fortunes(name, bytes, path)?, None)),
+        Format::Json => Ok((collection::read_json(name, &bytes, path)?, None)),
+        Format::Dump | Format::JsonLines => {
+            Err(FormatError::Invalid { path: path.to_path_buf(), msg: format!("a {} holds many sources: read it with read_file", format.name()) })
+        }
     }
 }

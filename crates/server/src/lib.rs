@@ -295,17 +295,11 @@ fn prose(text: String) -> (String, Vec<verbatim_engine::DocQuote>, &'static str)
 
 /// Reads one document from memory with the reader for `format`.
 fn read_source(name: &str, text: &str, format: Format) -> Result<Source, ApiError> {
-    let path = std::path::Path::new(name);
-    let bad = |e: verbatim_formats::FormatError| ApiError::bad(e.to_string());
-    let bytes = text.as_bytes().to_vec();
-    match format {
-        Format::Text => verbatim_formats::read_plain(name, bytes, path).map(|r| r.0).map_err(bad),
-        Format::WikiquoteText => verbatim_formats::read_wikiquote_text(name, bytes, path).map_err(bad),
-        Format::Wikitext => verbatim_formats::read_wikitext(name, None, text).map_err(bad),
-        Format::Fortune => verbatim_formats::read_fortunes(name, bytes, path).map_err(bad),
-        Format::Json => verbatim_formats::read_json(name, &bytes, path).map_err(bad),
-        Format::Dump | Format::JsonLines => Err(ApiError::bad(format!("{name}: send the pages of a {} one by one", format.name()))),
+    if matches!(format, Format::Dump | Format::JsonLines) {
+        return Err(ApiError::bad(format!("{name}: send the pages of a {} one by one", format.name())));
     }
+    let path = std::path::Path::new(name);
+    verbatim_formats::read_bytes(name, text.as_bytes().to_vec(), path, format).map(|r| r.0).map_err(|e| ApiError::bad(e.to_string()))
 }
 
 /// A source's metadata and text, with a span to highlight.
