@@ -49,18 +49,7 @@ pub fn read_fortunes(name: &str, bytes: Vec<u8>, path: &Path) -> Result<Source, 
         quotations.push(q);
     }
     let title = path.file_name().map(|f| f.to_string_lossy().into_owned());
-    Ok(Source {
-        path: name.to_string(),
-        title,
-        kind: SourceKind::Collection,
-        speaker: None,
-        date: None,
-        outlet: None,
-        url: None,
-        format: "fortune".into(),
-        text,
-        quotations,
-    })
+    Ok(Source { title, quotations, ..Source::new(name, SourceKind::Collection, "fortune", text) })
 }
 
 fn is_credit_mark(s: &str) -> Option<&str> {
@@ -224,18 +213,8 @@ impl Builder {
         };
         self.first_line = next_line;
         self.entries = 0;
-        Source {
-            path,
-            title: Some(title),
-            kind: SourceKind::Collection,
-            speaker: None,
-            date: None,
-            outlet: None,
-            url: None,
-            format: self.format.into(),
-            text: std::mem::take(&mut self.text),
-            quotations: std::mem::take(&mut self.quotations),
-        }
+        let text = std::mem::take(&mut self.text);
+        Source { title: Some(title), quotations: std::mem::take(&mut self.quotations), ..Source::new(path, SourceKind::Collection, self.format, text) }
     }
 }
 

@@ -147,3 +147,12 @@ pub struct Source {
     pub text: String,
     pub quotations: Vec<Quotation>,
 }
+
+impl Source {
+    /// A source with what every reader knows (where it came from, its kind,
+    /// the reader, its text) and nothing else yet; readers fill in the rest
+    /// with struct update syntax.
+    pub fn new(path: impl Into<String>, kind: SourceKind, format: &str, text: String) -> Source {
+        Source { path: path.into(), title: None, kind, speaker: None, date: None, outlet: None, url: None, format: format.into(), text, quotations: Vec::new() }
+    }
+}

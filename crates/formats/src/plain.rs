@@ -47,18 +47,7 @@ pub fn read_plain(name: &str, bytes: Vec<u8>, path: &Path) -> Result<(Source, Op
         return Err(FormatError::Invalid { path: path.to_path_buf(), msg: "binary file (NUL bytes), not text".into() });
     }
     let decoded = decode_text(bytes);
-    let source = Source {
-        path: name.to_string(),
-        title: None,
-        kind: SourceKind::Document,
-        speaker: None,
-        date: None,
-        outlet: None,
-        url: None,
-        format: "text".into(),
-        text: decoded.text,
-        quotations: Vec::new(),
-    };
+    let source = Source::new(name, SourceKind::Document, "text", decoded.text);
     Ok((source, decoded.invalid_at))
 }
 

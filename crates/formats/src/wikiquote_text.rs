@@ -188,18 +188,7 @@ pub fn read_wikiquote_text(name: &str, bytes: Vec<u8>, path: &Path) -> Result<So
         .into_iter()
         .map(|it| Quotation { start: it.start, end: it.end, credit: it.credit, primary: it.primary, ..Quotation::default() })
         .collect();
-    Ok(Source {
-        path: name.to_string(),
-        title,
-        kind: SourceKind::Collection,
-        speaker: None,
-        date: None,
-        outlet: Some("Wikiquote".into()),
-        url: None,
-        format: "wikiquote-text".into(),
-        text,
-        quotations,
-    })
+    Ok(Source { title, outlet: Some("Wikiquote".into()), quotations, ..Source::new(name, SourceKind::Collection, "wikiquote-text", text) })
 }
 
 impl Line<'_> {

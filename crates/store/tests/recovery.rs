@@ -5,18 +5,7 @@ use verbatim_formats::{Source, SourceKind};
 use verbatim_store::{Added, Corpus};
 
 fn source(path: &str, text: &str) -> Source {
-    Source {
-        path: path.into(),
-        title: None,
-        kind: SourceKind::Document,
-        speaker: Some("Someone".into()),
-        date: None,
-        outlet: None,
-        url: None,
-        format: "text".into(),
-        text: text.into(),
-        quotations: Vec::new(),
-    }
+    Source { speaker: Some("Someone".into()), ..Source::new(path, SourceKind::Document, "text", text.into()) }
 }
 
 fn shingles(s: &str) -> Vec<String> {

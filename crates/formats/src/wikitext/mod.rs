@@ -387,18 +387,7 @@ pub fn read_wikitext(name: &str, title: Option<&str>, wikitext: &str) -> Result<
             }
         }
     }
-    Ok(Source {
-        path: name.to_string(),
-        title: Some(title),
-        kind: SourceKind::Collection,
-        speaker: None,
-        date: None,
-        outlet: Some("Wikiquote".into()),
-        url: None,
-        format: "wikitext".into(),
-        text: page.text,
-        quotations: page.quotations,
-    })
+    Ok(Source { title: Some(title), outlet: Some("Wikiquote".into()), quotations: page.quotations, ..Source::new(name, SourceKind::Collection, "wikitext", page.text) })
 }
 
 fn standing(section: Section) -> Standing {
