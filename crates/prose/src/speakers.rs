@@ -312,6 +312,26 @@ fn span(ts: &[Tok<'_>]) -> Range<usize> {
     ts[0].at..ts[ts.len() - 1].end()
 }
 
+/// A word without its possessive ending ("Trump's", "Trump’s" → "Trump").
+fn strip_possessive(w: &str) -> &str {
+    w.trim_end_matches("'s").trim_end_matches("\u{2019}s")
+}
+
+/// The name the words spell, possessive endings dropped.
+fn joined_name<'a, 'b: 'a>(ts: impl IntoIterator<Item = &'a Tok<'b>>) -> String {
+    ts.into_iter().map(|t| strip_possessive(t.s)).collect::<Vec<_>>().join(" ")
+}
+
+/// Where the run of capitalised words that ends at `end` starts, at most
+/// five words back ("with Trump reportedly yelling", "Trump in his speech").
+fn cap_run_start(l: &[Tok<'_>], end: usize) -> usize {
+    let mut a = end;
+    while a > 0 && l[a - 1].is_word() && l[a - 1].is_cap() && end - a < 5 {
+        a -= 1;
+    }
+    a
+}
+
 /// The speaker of `quotes[k]` as the text around it says, if it says.
 pub fn speaker_of(text: &str, quotes: &[Quoted], k: usize) -> Option<(Range<usize>, Range<usize>)> {
     let q = &quotes[k];
@@ -571,13 +591,11 @@ fn left_cue(l: &[Tok<'_>], whole: &[Tok<'_>]) -> Option<(Range<usize>, Range<usi
     }
     // "in the words of X," / "according to X," / "in Forbes’ words,"
     for (k, w) in words.iter().enumerate() {
-        if w == "words" && k >= 2 && words[..k - 1].iter().rposition(|x| x == "in").is_some_and(|i| k - i <= 5) {
-            let i = words[..k - 1].iter().rposition(|x| x == "in").unwrap_or(0);
+        let in_at = if w == "words" && k >= 2 { words[..k - 1].iter().rposition(|x| x == "in").filter(|&i| k - i <= 5) } else { None };
+        if let Some(i) = in_at {
             let owner = &l[i + 1..k];
             let last = owner[owner.len() - 1].s;
-            if (last.ends_with("'s") || last.ends_with("\u{2019}s") || last.ends_with('\'') || last.ends_with('\u{2019}') || l[k - 1].is("\u{2019}") || l[k - 1].is("'"))
-                && owner[0].is_cap()
-            {
+            if (strip_possessive(last) != last || last.ends_with(['\'', '\u{2019}'])) && owner[0].is_cap() {
                 let owner: Vec<Tok<'_>> = owner.iter().filter(|t| t.is_word()).cloned().collect();
                 if !owner.is_empty() {
                     return Some((span(&owner), l[k].at..l[k].end()));
@@ -628,7 +646,7 @@ fn left_cue(l: &[Tok<'_>], whole: &[Tok<'_>]) -> Option<(Range<usize>, Range<usi
             && l.get(k + 1).is_none_or(|n| matches!(n.s, "that" | ":" | ","))
             && before.is_some_and(|b| {
                 let bl = b.lower();
-                b.is_word() && !bl.ends_with("'s") && !bl.ends_with("\u{2019}s") && !matches!(bl.as_str(), "his" | "her" | "their" | "its" | "our" | "my" | "your" | "the" | "a" | "an" | "these" | "those" | "of" | "and" | "with")
+                b.is_word() && strip_possessive(&bl) == bl && !matches!(bl.as_str(), "his" | "her" | "their" | "its" | "our" | "my" | "your" | "the" | "a" | "an" | "these" | "those" | "of" | "and" | "with")
             })
             // nor the noun of "her opening remarks that"
             && {
@@ -654,10 +672,7 @@ fn left_cue(l: &[Tok<'_>], whole: &[Tok<'_>]) -> Option<(Range<usize>, Range<usi
         while k > 0 && l[k - 1].s.ends_with("ly") && !l[k - 1].is_cap() {
             k -= 1;
         }
-        let mut a = k;
-        while a > 0 && l[a - 1].is_word() && l[a - 1].is_cap() && k - a < 5 {
-            a -= 1;
-        }
+        let a = cap_run_start(l, k);
         // "with Trump reportedly yelling", "– Ryan saying …, and Trump calling it"
         if a < k && (a == 0 || matches!(l[a - 1].lower().as_str(), "with" | "and" | "," | "\u{2013}" | "\u{2014}" | "--")) && subject_ok(&l[a..k]) {
             return Some((span(&l[a..k]), cue));
@@ -738,10 +753,7 @@ fn left_cue(l: &[Tok<'_>], whole: &[Tok<'_>]) -> Option<(Range<usize>, Range<usi
     // "Trump in his announcement speech called": the name before the
     // phrase, not the phrase
     if s >= 2 && subj.first().is_some_and(|t| !t.is_cap()) && matches!(l[s - 1].lower().as_str(), "in" | "at" | "during" | "on") && l[s - 2].is_cap() && !OPENERS.contains(&l[s - 2].lower().as_str()) {
-        let mut a = s - 1;
-        while a > 0 && l[a - 1].is_word() && l[a - 1].is_cap() && s - 1 - a < 5 {
-            a -= 1;
-        }
+        let a = cap_run_start(l, s - 1);
         if subject_ok(&l[a..s - 1]) {
             return Some((span(&l[a..s - 1]), cue));
         }
@@ -909,7 +921,7 @@ fn opening_subject(l: &[Tok<'_>]) -> Option<Range<usize>> {
     let from = subject_from(l);
     let first = l.get(from)?;
     let lower = first.lower();
-    let base = lower.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+    let base = strip_possessive(&lower);
     let determiner = matches!(lower.as_str(), "the" | "a" | "an");
     if !(first.is_cap() || determiner || matches!(lower.as_str(), "he" | "she" | "they")) || NOT_SUBJECTS.contains(&base) || is_calendar(first) {
         return None;
@@ -1102,7 +1114,7 @@ fn sentence_subject(l: &[Tok<'_>]) -> Option<Range<usize>> {
     }
     let start = (from..l.len()).find(|&k| {
         let w = l[k].lower();
-        let base = w.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+        let base = strip_possessive(&w);
         // "It’s become such a presence that …", "Here is what …"
         let no_one = (base != w && NOT_SUBJECTS.contains(&base)) || matches!(w.as_str(), "here" | "there" | "what" | "which");
         l[k].is_word() && (l[k].is_cap() || PRONOUNS.contains(&w.as_str())) && !no_one
@@ -1123,7 +1135,7 @@ pub fn resolve(text: &str, mention: &Range<usize>, before: usize, earlier: &[(us
         let ts = tokens(text, from, head.len());
         let first = ts.iter().rposition(|t| !t.is_word() && !t.is(",") && !t.is("(") && !t.is(")")).map_or(0, |k| k + 1);
         let np: Vec<&Tok<'_>> = ts[first..].iter().skip_while(|t| !(t.is_cap() && t.is_word())).take_while(|t| t.is_cap() && t.is_word()).collect();
-        return (!np.is_empty()).then(|| np.iter().map(|t| t.s.trim_end_matches("'s").trim_end_matches("\u{2019}s")).collect::<Vec<_>>().join(" "));
+        return (!np.is_empty()).then(|| joined_name(np));
     }
     if PRONOUNS.contains(&lower.as_str()) {
         if matches!(lower.as_str(), "i" | "we" | "it") {
@@ -1151,8 +1163,7 @@ pub fn resolve(text: &str, mention: &Range<usize>, before: usize, earlier: &[(us
     }
     match best {
         Some(r) if !(r.len() == 1 && matches!(ts[r.start].s, "The" | "A" | "An" | "One" | "Another" | "Some" | "His" | "Her" | "Their" | "Its")) => {
-            let words: Vec<&str> = ts[r].iter().map(|t| t.s.trim_end_matches("'s").trim_end_matches("\u{2019}s")).collect();
-            Some(words.join(" "))
+            Some(joined_name(&ts[r]))
         }
         _ => Some(m.trim().to_string()),
     }
@@ -1170,7 +1181,7 @@ fn last_full_name(s: &str) -> Option<String> {
                 k += 1;
             }
             if k - st >= 2 {
-                best = Some(ts[st..k].iter().map(|t| t.s.trim_end_matches("'s").trim_end_matches("\u{2019}s")).collect::<Vec<_>>().join(" "));
+                best = Some(joined_name(&ts[st..k]));
             }
         } else {
             k += 1;
