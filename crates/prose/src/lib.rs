@@ -112,6 +112,13 @@ mod tests {
     }
 
     #[test]
+    fn what_someone_said_names_them() {
+        let t = "I am reminded sometimes of what President Wilson once said: \"So many people come to Washington.\" That is why";
+        let w = who(t);
+        assert_eq!(w[0].2.as_deref(), Some("President Wilson"));
+    }
+
+    #[test]
     fn pronouns_resolve_to_the_person_named_before() {
         let t = "Bernie Sanders spoke in Iowa. “The system is rigged,” Sanders said. “We need change,” he added.";
         let w = who(t);

@@ -54,6 +54,16 @@ fn opens_here(prev: Option<char>, next: Option<char>) -> bool {
     before_ok && after_ok
 }
 
+/// A straight mark typed with a space on both sides after a colon or a
+/// comma (`he said: " So many …`, a transcriber's habit): it opens, since
+/// nothing is open for it to close.
+fn opens_spaced(chars: &[(usize, char)], i: usize) -> bool {
+    let before = chars[..i].iter().rev().find(|x| !x.1.is_whitespace()).map(|x| x.1);
+    let spaced = i > 0 && chars[i - 1].1 == ' ' && chars.get(i + 1).is_some_and(|x| x.1 == ' ');
+    let word_after = chars.get(i + 2).is_some_and(|x| x.1.is_alphabetic());
+    spaced && word_after && matches!(before, Some(':' | ','))
+}
+
 /// Finds the quoted spans of `text`, in order, outermost only.
 pub fn quoted_spans(text: &str) -> Vec<Quoted> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -143,7 +153,7 @@ pub fn quoted_spans(text: &str) -> Vec<Quoted> {
                     Some(k) if closing_context && !(opens_here(prev, next) && stack[k].kind == Kind::Curly) => {
                         close(&mut stack, k, &mut out, end, &mut carried, &mut paragraphs)
                     }
-                    _ if opens_here(prev, next) => stack.push(Open { kind: Kind::Straight, at: pos, len: 1 }),
+                    _ if opens_here(prev, next) || opens_spaced(&chars, i) => stack.push(Open { kind: Kind::Straight, at: pos, len: 1 }),
                     _ => {}
                 }
             }
@@ -227,6 +237,16 @@ fn block_quotes(text: &str) -> Vec<Quoted> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_mark_typed_with_spaces_after_a_colon_opens() {
+        let t = "what President Wilson once said: \" So many people know things that are not so.\" That is why";
+        let q = quoted_spans(t);
+        assert_eq!(q.len(), 1);
+        assert_eq!(&t[q[0].inner.clone()], "So many people know things that are not so.");
+        // a lone mark between spaces elsewhere opens nothing
+        assert!(quoted_spans("five \" six seven").is_empty());
+    }
 
     fn inner(text: &str) -> Vec<&str> {
         quoted_spans(text).into_iter().map(|q| &text[q.inner]).collect()

@@ -741,7 +741,10 @@ fn left_cue(l: &[Tok<'_>], whole: &[Tok<'_>]) -> Option<(Range<usize>, Range<usi
         if is_verb(t) && !is_participle(t) && v0 - s <= 2 {
             return left_cue(&l[..s], whole);
         }
-        if is_clause_word(t) {
+        // "of what President Wilson once said:": "what" opens the clause
+        // whose subject speaks ("what it calls “…”" names the thing, and
+        // the words are the outer subject's)
+        if is_clause_word(t) || (t.lower() == "what" && !matches!(l[v].lower().as_str(), "call" | "calls" | "called")) {
             break;
         }
         s -= 1;
