@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! DIR/record.sqlite   the record: every source's exact text, metadata,
-//!                     content hash and quotations (open it with any SQLite tool)
+//!                     content hash, quotations and reported spans (open it
+//!                     with any SQLite tool)
 //! DIR/index/          tantivy: one document per passage (a window of words),
 //!                     its word-bigram shingles, source id and byte range
 //! DIR/write.lock      held by the one writer
@@ -22,9 +23,51 @@ pub use index::{PassageHit, PASSAGE_WORDS};
 pub use record::{SourceRow, Stats};
 
 use std::fs::File;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use verbatim_formats::{Quotation, Source};
+
+/// A stretch of a source that the source gives as someone else's words: a
+/// quotation in marks or a block quotation, with the speaker the text names
+/// for it (who speaks where). Found at ingest by the same reader of running
+/// text that `check` uses ([`verbatim_prose::quotations`]), kept in the
+/// record's `reported` table. Offsets are bytes of the source text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reported {
+    /// The quoted words, without their marks.
+    pub start: usize,
+    pub end: usize,
+    /// From the opening mark to the closing one.
+    pub open: usize,
+    pub close: usize,
+    pub block: bool,
+    /// The person the text names as the speaker (a pronoun resolved to the
+    /// name before it), as the text spells it; `None` when no cue names one.
+    pub speaker: Option<String>,
+    /// Where the text names the speaker.
+    pub mention: Option<Range<usize>>,
+    /// The words that give the speaker ("said", "according to", a dash).
+    pub cue: Option<Range<usize>>,
+}
+
+/// The reported spans of a text (see [`Reported`]).
+pub fn reported_spans(text: &str) -> Vec<Reported> {
+    verbatim_prose::quotations(text)
+        .into_iter()
+        .map(|q| Reported {
+            start: q.inner.start,
+            end: q.inner.end,
+            open: q.outer.start,
+            close: q.outer.end,
+            block: q.block,
+            speaker: q.speaker.as_ref().and_then(|s| s.name.clone()),
+            mention: q.speaker.as_ref().map(|s| s.mention.clone()),
+            cue: q.speaker.map(|s| s.cue),
+        })
+        .collect()
+}
 
 /// A failure of the corpus folder, with what was being done.
 #[derive(Debug, thiserror::Error)]
@@ -133,6 +176,19 @@ impl Corpus {
         self.record.quotations(id)
     }
 
+    /// The spans a source gives as someone's words, in order of `start`.
+    pub fn reported(&self, id: i64) -> Result<Vec<Reported>> {
+        self.record.reported(id)
+    }
+
+    /// Every name the record holds for a person: `(name, true)` for source
+    /// speakers, quotation credits and names of misattributions (the
+    /// record's metadata), `(name, false)` for speakers of reported spans
+    /// (as the texts spell them).
+    pub fn people(&self) -> Result<Vec<(String, bool)>> {
+        self.record.people()
+    }
+
     pub fn sources(&self) -> Result<Vec<SourceRow>> {
         self.record.sources()
     }
@@ -200,6 +256,21 @@ impl Writer {
         for id in &deletes {
             self.index_writer.delete_source(*id);
         }
+        if self.corpus.record.reported_pending()? {
+            // an older record: read every source for reported spans, in batches
+            let ids = self.corpus.record.source_ids()?;
+            for chunk in ids.chunks(256) {
+                let mut texts = Vec::with_capacity(chunk.len());
+                for id in chunk {
+                    if let Some(t) = self.corpus.record.text(*id)? {
+                        texts.push((*id, t));
+                    }
+                }
+                let spans: Vec<(i64, Vec<Reported>)> = texts.par_iter().map(|(id, t)| (*id, reported_spans(t))).collect();
+                self.corpus.record.put_reported(&spans, false)?;
+            }
+            self.corpus.record.put_reported(&[], true)?;
+        }
         let unindexed = self.corpus.record.unindexed()?;
         for id in &unindexed {
             // a half-indexed source may have passages in the index already
@@ -218,11 +289,13 @@ impl Writer {
     /// Tokenizing runs in parallel across the batch.
     pub fn add(&mut self, sources: Vec<Source>) -> Result<Vec<(String, Added)>> {
         let dir = self.corpus.dir.clone();
-        let hashed: Vec<(Source, String)> = sources
-            .into_iter()
+        // who speaks where is read with the hash, in parallel across the batch
+        let hashed: Vec<(Source, String, Vec<Reported>)> = sources
+            .into_par_iter()
             .map(|s| {
                 let h = blake3::hash(s.text.as_bytes()).to_hex().to_string();
-                (s, h)
+                let r = reported_spans(&s.text);
+                (s, h, r)
             })
             .collect();
         let outcomes = self.corpus.record.put_batch(&hashed)?;
@@ -234,7 +307,7 @@ impl Writer {
         }
         let mut results = Vec::with_capacity(hashed.len());
         let mut to_index = Vec::new();
-        for ((s, _), (outcome, id)) in hashed.into_iter().zip(outcomes) {
+        for ((s, _, _), (outcome, id)) in hashed.into_iter().zip(outcomes) {
             if outcome != Added::Unchanged {
                 to_index.push((id, s.text));
             }

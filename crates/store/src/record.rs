@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{params, Connection, OptionalExtension};
 use verbatim_formats::{Credit, Field, Origin, Quotation, Source, SourceKind, Standing};
 
-use crate::{Added, Result, StoreError};
+use crate::{Added, Reported, Result, StoreError};
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -40,6 +40,19 @@ CREATE TABLE IF NOT EXISTS quotations (
     not_by TEXT
 );
 CREATE INDEX IF NOT EXISTS quotations_source ON quotations(source_id, start);
+CREATE TABLE IF NOT EXISTS reported (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    open INTEGER NOT NULL,
+    close INTEGER NOT NULL,
+    block INTEGER NOT NULL,
+    speaker TEXT,
+    mention_start INTEGER, mention_end INTEGER,
+    cue_start INTEGER, cue_end INTEGER
+);
+CREATE INDEX IF NOT EXISTS reported_source ON reported(source_id, start);
 CREATE TABLE IF NOT EXISTS index_deletes (source_id INTEGER PRIMARY KEY);
 INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '2');
 ";
@@ -88,8 +101,16 @@ impl Record {
         conn.pragma_update(None, "journal_mode", "WAL").map_err(sql("WAL mode"))?;
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(sql("synchronous"))?;
         conn.pragma_update(None, "foreign_keys", "ON").map_err(sql("foreign keys"))?;
+        let had_sources = table_exists(&conn, "sources").map_err(sql("read schema"))?;
+        let had_reported = table_exists(&conn, "reported").map_err(sql("read schema"))?;
         conn.execute_batch(SCHEMA).map_err(sql("create schema"))?;
         migrate(&conn).map_err(sql("upgrade schema"))?;
+        if had_sources && !had_reported {
+            // a record from before the who-speaks-where table: its sources are
+            // read for reported spans by the next writer (see `Writer::repair`)
+            conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('reported_pending', '1')", [])
+                .map_err(sql("mark reported spans pending"))?;
+        }
         Ok(Record { dir: d, conn })
     }
 
@@ -102,7 +123,8 @@ impl Record {
             .conn
             .query_row(
                 "SELECT (SELECT count(*) FROM (SELECT 1 FROM sources WHERE indexed = 0 LIMIT 1))
-                      + (SELECT count(*) FROM (SELECT 1 FROM index_deletes LIMIT 1))",
+                      + (SELECT count(*) FROM (SELECT 1 FROM index_deletes LIMIT 1))
+                      + (SELECT count(*) FROM meta WHERE key = 'reported_pending')",
                 [],
                 |r| r.get(0),
             )
@@ -122,6 +144,90 @@ impl Record {
         rows.collect::<std::result::Result<Vec<i64>, _>>().map_err(self.err("list deletes"))
     }
 
+    /// Whether the record predates the reported-spans table and its sources
+    /// still need reading for them.
+    pub fn reported_pending(&self) -> Result<bool> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM meta WHERE key = 'reported_pending'", [], |r| r.get(0))
+            .map_err(self.err("check reported spans"))?;
+        Ok(n > 0)
+    }
+
+    /// Every source id, in order.
+    pub fn source_ids(&self) -> Result<Vec<i64>> {
+        let mut st = self.conn.prepare("SELECT id FROM sources ORDER BY id").map_err(self.err("list sources"))?;
+        let rows = st.query_map([], |r| r.get(0)).map_err(self.err("list sources"))?;
+        rows.collect::<std::result::Result<Vec<i64>, _>>().map_err(self.err("list sources"))
+    }
+
+    /// Replaces the reported spans of some sources, in one transaction, and
+    /// (when `done`) clears the pending mark an older record carried.
+    pub fn put_reported(&mut self, spans: &[(i64, Vec<Reported>)], done: bool) -> Result<()> {
+        let dir = self.dir.clone();
+        let e = |what: &'static str| {
+            let dir = dir.clone();
+            move |err| StoreError::Sql { dir, what, source: err }
+        };
+        let tx = self.conn.transaction().map_err(e("begin"))?;
+        for (id, rs) in spans {
+            tx.execute("DELETE FROM reported WHERE source_id = ?1", [id]).map_err(e("refresh reported spans"))?;
+            insert_reported(&tx, *id, rs).map_err(e("insert reported spans"))?;
+        }
+        if done {
+            tx.execute("DELETE FROM meta WHERE key = 'reported_pending'", []).map_err(e("clear reported mark"))?;
+        }
+        tx.commit().map_err(e("commit"))
+    }
+
+    /// The spans a source reports as someone's words, in order of `start`.
+    pub fn reported(&self, id: i64) -> Result<Vec<Reported>> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT start, end, open, close, block, speaker, mention_start, mention_end, cue_start, cue_end
+                 FROM reported WHERE source_id = ?1 ORDER BY start",
+            )
+            .map_err(self.err("read reported spans"))?;
+        let rows = st
+            .query_map([id], |r| {
+                let range = |a: usize, b: usize| -> rusqlite::Result<Option<std::ops::Range<usize>>> {
+                    let (x, y): (Option<i64>, Option<i64>) = (r.get(a)?, r.get(b)?);
+                    Ok(x.zip(y).map(|(x, y)| x as usize..y as usize))
+                };
+                Ok(Reported {
+                    start: r.get::<_, i64>(0)? as usize,
+                    end: r.get::<_, i64>(1)? as usize,
+                    open: r.get::<_, i64>(2)? as usize,
+                    close: r.get::<_, i64>(3)? as usize,
+                    block: r.get::<_, i64>(4)? != 0,
+                    speaker: r.get(5)?,
+                    mention: range(6, 7)?,
+                    cue: range(8, 9)?,
+                })
+            })
+            .map_err(self.err("read reported spans"))?;
+        rows.collect::<std::result::Result<Vec<_>, _>>().map_err(self.err("read reported spans"))
+    }
+
+    /// Every person the record names, each once: `(name, true)` for the
+    /// names its metadata gives (source speakers, quotation credits, names
+    /// of misattributions), `(name, false)` for the names texts give the
+    /// speakers of reported spans.
+    pub fn people(&self) -> Result<Vec<(String, bool)>> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT speaker, 1 FROM sources WHERE speaker IS NOT NULL
+                 UNION SELECT speaker, 1 FROM quotations WHERE speaker IS NOT NULL
+                 UNION SELECT not_by, 1 FROM quotations WHERE not_by IS NOT NULL
+                 UNION SELECT speaker, 0 FROM reported WHERE speaker IS NOT NULL",
+            )
+            .map_err(self.err("list people"))?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? != 0))).map_err(self.err("list people"))?;
+        rows.collect::<std::result::Result<Vec<(String, bool)>, _>>().map_err(self.err("list people"))
+    }
+
     /// The index is gone: every source must be indexed again.
     pub fn mark_all_unindexed(&mut self) -> Result<()> {
         self.conn.execute_batch("UPDATE sources SET indexed = 0").map_err(self.err("mark unindexed"))
@@ -136,7 +242,7 @@ impl Record {
 
     /// Writes a batch of sources in one transaction. Returns, for each, what
     /// happened and its id.
-    pub fn put_batch(&mut self, sources: &[(Source, String)]) -> Result<Vec<(Added, i64)>> {
+    pub fn put_batch(&mut self, sources: &[(Source, String, Vec<Reported>)]) -> Result<Vec<(Added, i64)>> {
         let dir = self.dir.clone();
         let e = |what: &'static str| {
             let dir = dir.clone();
@@ -144,7 +250,7 @@ impl Record {
         };
         let tx = self.conn.transaction().map_err(e("begin"))?;
         let mut out = Vec::with_capacity(sources.len());
-        for (s, hash) in sources {
+        for (s, hash, reported) in sources {
             let old: Option<(i64, String)> = tx
                 .query_row("SELECT id, hash FROM sources WHERE path = ?1", [&s.path], |r| Ok((r.get(0)?, r.get(1)?)))
                 .optional()
@@ -158,6 +264,8 @@ impl Record {
                     .map_err(e("update metadata"))?;
                     tx.execute("DELETE FROM quotations WHERE source_id = ?1", [id]).map_err(e("refresh quotations"))?;
                     insert_quotations(&tx, *id, &s.quotations).map_err(e("insert quotations"))?;
+                    tx.execute("DELETE FROM reported WHERE source_id = ?1", [id]).map_err(e("refresh reported spans"))?;
+                    insert_reported(&tx, *id, reported).map_err(e("insert reported spans"))?;
                     out.push((Added::Unchanged, *id));
                     continue;
                 }
@@ -188,6 +296,7 @@ impl Record {
             .map_err(e("insert source"))?;
             let id = tx.last_insert_rowid();
             insert_quotations(&tx, id, &s.quotations).map_err(e("insert quotations"))?;
+            insert_reported(&tx, id, reported).map_err(e("insert reported spans"))?;
             out.push((outcome, id));
         }
         tx.commit().map_err(e("commit"))?;
@@ -351,6 +460,38 @@ fn insert_quotations(tx: &rusqlite::Transaction<'_>, id: i64, qs: &[Quotation]) 
         ])?;
     }
     Ok(())
+}
+
+fn insert_reported(tx: &rusqlite::Transaction<'_>, id: i64, rs: &[Reported]) -> rusqlite::Result<()> {
+    if rs.is_empty() {
+        return Ok(());
+    }
+    let mut st = tx.prepare_cached(
+        "INSERT INTO reported(source_id, start, end, open, close, block, speaker, mention_start, mention_end, cue_start, cue_end)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?;
+    for r in rs {
+        let a = |x: &Option<std::ops::Range<usize>>| x.as_ref().map(|x| x.start as i64);
+        let b = |x: &Option<std::ops::Range<usize>>| x.as_ref().map(|x| x.end as i64);
+        st.execute(params![
+            id,
+            r.start as i64,
+            r.end as i64,
+            r.open as i64,
+            r.close as i64,
+            r.block as i64,
+            r.speaker,
+            a(&r.mention),
+            b(&r.mention),
+            a(&r.cue),
+            b(&r.cue)
+        ])?;
+    }
+    Ok(())
+}
+
+fn table_exists(conn: &Connection, name: &str) -> rusqlite::Result<bool> {
+    conn.query_row("SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = ?1", [name], |r| r.get(0))
 }
 
 fn row_to_source(r: &rusqlite::Row<'_>) -> rusqlite::Result<SourceRow> {
