@@ -92,9 +92,30 @@ pub fn human(out: &mut impl Write, engine: &Engine, speaker: Option<&str>, a: &A
                 "quoted_by: {claimed} quoted these words from {}",
                 a.credit_to.as_deref().unwrap_or("someone the source names")
             ),
+            verbatim_engine::CreditVerdict::Unknown if !a.chain.ambiguous.is_empty() => {
+                format!("unknown: \"{claimed}\" fits more than one person here: {}", a.chain.ambiguous.join(", "))
+            }
             verbatim_engine::CreditVerdict::Unknown => format!("unknown: the corpus does not say whether these are {claimed}'s words"),
         };
         writeln!(out, "credit: {line}")?;
+    }
+    if a.chain.witnesses.len() > 1 || a.chain.witnesses.iter().any(|w| w.role != verbatim_engine::Role::Origin) {
+        let origin = a.chain.origin.as_deref().map(|o| format!(" (origin: {o} — {})", a.chain.origin_from.unwrap_or("?"))).unwrap_or_default();
+        writeln!(out, "witnesses, earliest first{origin}:")?;
+        for w in &a.chain.witnesses {
+            let who = w.speaker.as_deref().unwrap_or("no speaker");
+            let inner = w.inner.as_deref().map(|i| format!(", quoting {i}")).unwrap_or_default();
+            let ev = w.evidence.as_deref().map(|e| format!(" — {e}")).unwrap_or_default();
+            writeln!(
+                out,
+                "  {:<10} {} {} [{}..{}] {who}{inner}{ev}",
+                w.role.name(),
+                w.date.as_deref().unwrap_or("undated"),
+                w.source,
+                w.start,
+                w.end
+            )?;
+        }
     }
     if let (Some(owner), Some(via)) = (&best.owner, &best.owner_via) {
         writeln!(out, "  (credit to {owner} inferred from another witness: {via})")?;

@@ -38,7 +38,9 @@ pub fn prose_quotes(text: &str) -> Vec<DocQuote> {
             start: q.inner.start,
             end: q.inner.end,
             text: text[q.inner.clone()].to_string(),
-            speaker: q.speaker.as_ref().and_then(|s| s.name.clone()),
+            // a speaker is claimed only when the text names a person ("a
+            // campaign spokesman" and "Here's" name nobody to check)
+            speaker: q.speaker.as_ref().and_then(|s| s.name.clone()).filter(|n| crate::names::is_person(n)),
             mention: q.speaker.as_ref().map(|s| s.mention.clone()),
             cue: q.speaker.map(|s| s.cue),
         })

@@ -16,15 +16,17 @@
 //! The API is plain data: [`Answer`], [`Match`], [`Edit`].
 
 pub mod check;
+pub mod credit;
 pub use check::{Checked, DocQuote};
-mod names;
-pub mod nested;
+pub use credit::{Chain, Role, Witness};
+pub mod names;
 
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use verbatim_align::{align, Alignment, Costs, GapKind, Step};
 use verbatim_formats::{Quotation, SourceKind, Standing};
-use verbatim_store::{Corpus, SourceRow, StoreError};
+use verbatim_store::{Corpus, Reported, SourceRow, StoreError};
 use verbatim_text::{parse_query, Gap, Query, Token};
 
 /// How a quotation stands to its best source span (see DESIGN.md).
@@ -139,13 +141,21 @@ pub struct Match {
     pub container_len: Option<usize>,
 }
 
-/// The matched words are a quotation inside the source.
+/// The matched words stand inside a span the source gives as someone
+/// else's words (quotation marks, a block quotation): see
+/// `verbatim_store::Reported`.
 #[derive(Debug, Clone)]
 pub struct Nested {
-    /// The person the source names as the author, if it can be told.
+    /// The person the source names as the author, when it names a person.
     pub inner: Option<String>,
-    /// The text before the opening quotation mark, in the same paragraph.
+    /// The text before the opening quotation mark, in the same paragraph
+    /// (at most 300 bytes).
     pub frame: String,
+    /// The words that name the speaker ("said", "according to", a dash).
+    pub cue: Option<String>,
+    /// Byte range of the reported span (its marks included) in the source.
+    pub open: usize,
+    pub close: usize,
 }
 
 /// The answer for one quotation.
@@ -159,6 +169,9 @@ pub struct Answer {
     pub credit_to: Option<String>,
     /// Best first. Empty when not found.
     pub matches: Vec<Match>,
+    /// Every witness of the words in date order, each with its role, and
+    /// the origin (see [`credit`]).
+    pub chain: Chain,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -198,6 +211,9 @@ impl Default for Options {
 pub struct Engine {
     corpus: Corpus,
     opts: Options,
+    /// The people the corpus knows, read on the first claimed speaker and
+    /// dropped on [`Engine::refresh`].
+    people: Mutex<Option<Arc<names::People>>>,
 }
 
 struct Candidate {
@@ -210,15 +226,35 @@ struct Candidate {
 
 impl Engine {
     pub fn new(corpus: Corpus) -> Engine {
-        Engine { corpus, opts: Options::default() }
+        Engine::with_options(corpus, Options::default())
     }
 
     pub fn with_options(corpus: Corpus, opts: Options) -> Engine {
-        Engine { corpus, opts }
+        Engine { corpus, opts, people: Mutex::new(None) }
     }
 
     pub fn corpus(&self) -> &Corpus {
         &self.corpus
+    }
+
+    /// Sees what was committed since the corpus was opened (the index
+    /// reader moves; the people the corpus knows are read again).
+    pub fn refresh(&self) {
+        self.corpus.refresh();
+        if let Ok(mut p) = self.people.lock() {
+            *p = None;
+        }
+    }
+
+    /// The people the corpus knows, indexed once.
+    fn people(&self) -> Result<Arc<names::People>, EngineError> {
+        let mut guard = self.people.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(p) = guard.as_ref() {
+            return Ok(p.clone());
+        }
+        let p = Arc::new(names::People::new(self.corpus.people()?));
+        *guard = Some(p.clone());
+        Ok(p)
     }
 
     /// Finds where `quote` comes from and, when `speaker` is given, whether
@@ -240,20 +276,21 @@ impl Engine {
         let cands = self.candidates(&q)?;
         let m = q.tokens.len();
         let mut matches: Vec<Match> = Vec::new();
-        let mut quotation_cache: HashMap<i64, Vec<Quotation>> = HashMap::new();
+        let mut cache: HashMap<i64, (Vec<Quotation>, Vec<Reported>)> = HashMap::new();
         for c in cands {
             if !found(&c.al, m) {
                 continue;
             }
-            let quotations = match quotation_cache.get(&c.row.id) {
-                Some(v) => v.clone(),
-                None => {
-                    let v = self.corpus.quotations(c.row.id)?;
-                    quotation_cache.insert(c.row.id, v.clone());
-                    v
-                }
-            };
-            let mm = judge(quote, &q, &c, &quotations);
+            if !cache.contains_key(&c.row.id) {
+                cache.insert(c.row.id, (self.corpus.quotations(c.row.id)?, self.corpus.reported(c.row.id)?));
+            }
+            let (quotations, reported) = &cache[&c.row.id];
+            let mut mm = judge(quote, &q, &c, quotations);
+            mm.nested = self.reported_around(&c, reported, mm.start, mm.end)?;
+            if let Some(n) = mm.nested.as_ref().and_then(|n| n.inner.clone()) {
+                mm.owner = Some(n);
+                mm.owner_from = "inner";
+            }
             if skip(&mm) {
                 continue;
             }
@@ -263,18 +300,66 @@ impl Engine {
             }
             matches.push(mm);
         }
-        matches.sort_by(|a, b| rank_key(a).partial_cmp(&rank_key(b)).unwrap_or(std::cmp::Ordering::Equal));
-        matches.truncate(self.opts.max_matches);
+        matches.sort_by(|a, b| rank_key(a).cmp(&rank_key(b)));
         infer_owner(&mut matches);
         let verdict = matches.first().map(|m| m.verdict).unwrap_or(Verdict::NotFound);
-        let (credit, credit_to) = match speaker.map(str::trim).filter(|s| !s.is_empty()) {
-            None => (None, None),
-            Some(claimed) => {
-                let (c, to) = credit_check(claimed, &matches);
-                (Some(c), to)
+        // credit is judged over every witness found, before the list is cut
+        let claimed = speaker.map(str::trim).filter(|s| !s.is_empty());
+        let people = match claimed {
+            Some(_) if !matches.is_empty() => Some(self.people()?),
+            _ => None,
+        };
+        let (credit, credit_to, chain) = credit::judge(claimed, &matches, people.as_deref());
+        matches.truncate(self.opts.max_matches);
+        Ok(Answer { verdict, credit, credit_to, matches, chain })
+    }
+
+    /// The reported span around a match, if the match lies inside one: the
+    /// smallest that contains it, or one that holds most of its words (a
+    /// quotation that adds a word or two before the opening mark).
+    fn reported_around(&self, c: &Candidate, reported: &[Reported], s0: usize, s1: usize) -> Result<Option<Nested>, EngineError> {
+        let contains = reported.iter().filter(|r| r.start <= s0 && s1 <= r.end).min_by_key(|r| r.end - r.start);
+        let r = match contains {
+            Some(r) => Some(r),
+            None => {
+                let words: Vec<usize> = c
+                    .al
+                    .steps
+                    .iter()
+                    .filter_map(|st| if let Step::Match { s, .. } = st { Some(c.base + c.tokens[*s].start) } else { None })
+                    .collect();
+                reported
+                    .iter()
+                    .filter(|r| r.start < s1 && s0 < r.end && s1 <= r.close + 2)
+                    .map(|r| (r, words.iter().filter(|&&w| w >= r.start && w < r.end).count()))
+                    .filter(|(_, inside)| inside * 2 >= words.len() && *inside > 0)
+                    .max_by_key(|(_, inside)| *inside)
+                    .map(|(r, _)| r)
             }
         };
-        Ok(Answer { verdict, credit, credit_to, matches })
+        let Some(r) = r else { return Ok(None) };
+        // the frame: the paragraph before the opening mark, at most 300 bytes
+        let lo = r.open.saturating_sub(300);
+        let frame = if lo >= c.base && r.open <= c.base + c.text.len() {
+            let a = verbatim_text::floor_boundary(&c.text, lo - c.base);
+            c.text[a..verbatim_text::floor_boundary(&c.text, r.open - c.base)].to_string()
+        } else {
+            self.corpus.text_range(c.row.id, lo, r.open)?.map(|(_, t)| t).unwrap_or_default()
+        };
+        let frame = match frame.rfind("\n\n") {
+            Some(p) => frame[p + 2..].to_string(),
+            None => frame,
+        };
+        let cue = match &r.cue {
+            Some(cue) if cue.start >= c.base && cue.end <= c.base + c.text.len() => {
+                let (a, b) = (verbatim_text::floor_boundary(&c.text, cue.start - c.base), verbatim_text::floor_boundary(&c.text, cue.end - c.base));
+                Some(c.text[a..b].to_string())
+            }
+            Some(cue) => self.corpus.text_range(c.row.id, cue.start, cue.end)?.map(|(_, t)| t),
+            None => None,
+        };
+        let inner = r.speaker.clone().filter(|s| names::is_person(s));
+        Ok(Some(Nested { inner, frame, cue, open: r.open, close: r.close }))
     }
 
     /// Retrieves regions and aligns the quotation against each.
@@ -417,10 +502,7 @@ fn judge(quote: &str, q: &Query, c: &Candidate, quotations: &[Quotation]) -> Mat
         .iter()
         .filter(|qq| qq.start <= abs0 && abs1 <= qq.end)
         .min_by_key(|qq| qq.end - qq.start);
-    let nested = find_nested(c, s0, s1).map(|i| Nested { inner: i.named, frame: i.frame });
-    let (owner, owner_from) = if let Some(n) = nested.as_ref().and_then(|n| n.inner.clone()) {
-        (Some(n), "inner")
-    } else if let Some(sp) = container.and_then(|qq| qq.credit.speaker.as_ref()) {
+    let (owner, owner_from) = if let Some(sp) = container.and_then(|qq| qq.credit.speaker.as_ref()) {
         (Some(sp.value.clone()), "quotation")
     } else if container.is_none() || c.row.kind == SourceKind::Document {
         (c.row.speaker.clone(), "document")
@@ -454,60 +536,47 @@ fn judge(quote: &str, q: &Query, c: &Candidate, quotations: &[Quotation]) -> Mat
         standing: container.map_or(Standing::Sourced, |qq| qq.standing),
         not_by: container.and_then(|qq| qq.not_by.clone()),
         witness,
-        nested,
+        nested: None,
         primary,
         container_len: container.map(|qq| qq.end - qq.start),
     }
 }
 
-/// Whether the matched words stand inside quotation marks in the source.
-/// The span may begin a little before the opening mark (a quotation that
-/// adds words in front), so marks opening inside the span are tried too, as
-/// long as most matched words follow them.
-fn find_nested(c: &Candidate, s0: usize, s1: usize) -> Option<nested::Inner> {
-    if let Some(i) = nested::enclosing_quote(&c.text, s0, s1) {
-        return Some(i);
-    }
-    let span = &c.text[s0..s1];
-    let matched: Vec<usize> = c
-        .al
-        .steps
-        .iter()
-        .filter_map(|st| if let Step::Match { s, .. } = st { Some(c.tokens[*s].start) } else { None })
-        .collect();
-    let mut prev = ' ';
-    for (i, ch) in span.char_indices() {
-        let opening = verbatim_text::is_quote_mark(ch) && (prev.is_whitespace() || i == 0);
-        prev = ch;
-        if !opening {
-            continue;
-        }
-        let at = s0 + i + ch.len_utf8();
-        let inside = matched.iter().filter(|&&p| p >= at).count();
-        if inside * 2 < matched.len() {
-            return None;
-        }
-        if let Some(first) = c.tokens.iter().find(|t| t.start >= at) {
-            if let Some(inner) = nested::enclosing_quote(&c.text, first.start, s1) {
-                return Some(inner);
-            }
-        }
-    }
-    None
+/// The order of witnesses, most telling first. The fields compare in the
+/// order they are declared, so the order is the policy:
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Rank {
+    /// fewest changed or added words;
+    changed: usize,
+    /// then no source words left out without a mark;
+    omitted: usize,
+    /// then a primary source (a speech, a "(Full text)" section) whose words
+    /// are its own over a collection or a span that quotes another;
+    secondary: bool,
+    /// then the witness where the quotation's elision marks really hide
+    /// words (the fuller passage over an excerpt that has the same cuts);
+    excerpt: bool,
+    /// then the longer recorded quotation holding the words;
+    fuller: std::cmp::Reverse<usize>,
+    /// then an exact copy over a normalized one (two copies of one speech);
+    inexact: bool,
+    /// then the earliest date (a bare year sorts before its dates);
+    date: String,
+    /// then the cheaper alignment.
+    cost: u32,
 }
 
-/// The order of witnesses: fewest changed words; then no unmarked omission;
-/// then a primary source over a collection; then the fuller witness (one in
-/// which the quotation's elision marks really hide words, or the longer
-/// recorded quotation); then the earliest date; then the lower cost.
-fn rank_key(m: &Match) -> (usize, usize, u8, u8, usize, String, u32) {
-    let changed = m.edits.iter().filter(|e| !matches!(e, Edit::Omitted { .. })).count();
-    let omitted = m.edits.iter().filter(|e| matches!(e, Edit::Omitted { .. })).count();
-    let excerpt = if m.verdict == Verdict::Elided { 0 } else { 1 };
-    let fuller = usize::MAX - m.container_len.unwrap_or(usize::MAX / 2);
-    let date = m.date.clone().unwrap_or_else(|| "9999".into());
-    let cost = ((1.0 - m.score) * 1000.0) as u32;
-    (changed, omitted, if m.primary { 0 } else { 1 }, excerpt, fuller, date, cost)
+fn rank_key(m: &Match) -> Rank {
+    Rank {
+        changed: m.edits.iter().filter(|e| !matches!(e, Edit::Omitted { .. })).count(),
+        omitted: m.edits.iter().filter(|e| matches!(e, Edit::Omitted { .. })).count(),
+        secondary: !m.primary || m.nested.is_some(),
+        excerpt: m.verdict != Verdict::Elided,
+        fuller: std::cmp::Reverse(m.container_len.unwrap_or(usize::MAX / 2)),
+        inexact: m.verdict != Verdict::Verbatim,
+        date: m.date.clone().unwrap_or_else(|| "9999".into()),
+        cost: ((1.0 - m.score) * 1000.0) as u32,
+    }
 }
 
 /// Credit through witnesses: when the best witness holds the words with no
@@ -529,47 +598,5 @@ fn infer_owner(matches: &mut [Match]) {
         best.owner = owner;
         best.owner_from = "witness";
         best.owner_via = Some(via);
-    }
-}
-
-/// Checks a claimed speaker against the matches. Returns the verdict and,
-/// for misattributed and quoted_by, the other person.
-fn credit_check(claimed: &str, matches: &[Match]) -> (CreditVerdict, Option<String>) {
-    let Some(best) = matches.first() else { return (CreditVerdict::Unknown, None) };
-    // nested: the words are quoted inside the source
-    if let Some(n) = &best.nested {
-        if n.inner.as_deref().is_some_and(|i| names::same_person(claimed, i)) || names::named_in(claimed, &n.frame) {
-            return (CreditVerdict::Attributed, None);
-        }
-        // quoted_by needs the quoted person named; quotation marks alone
-        // (a story told in dialogue, scare quotes) do not make words another's
-        if let Some(inner) = &n.inner {
-            if best.witness.as_deref().is_some_and(|w| names::same_person(claimed, w)) {
-                return (CreditVerdict::QuotedBy, Some(inner.clone()));
-            }
-            return (CreditVerdict::Misattributed, Some(inner.clone()));
-        }
-    }
-    // a primary source in the claimed person's own name settles it
-    if best.primary && best.owner.as_deref().is_some_and(|o| names::same_person(claimed, o)) {
-        return (CreditVerdict::Attributed, None);
-    }
-    // a source that lists these very words as wrongly credited to the claimed
-    // person outweighs collections that repeat the credit
-    let debunk = matches.iter().find(|m| {
-        m.standing == Standing::Misattributed
-            && matches!(m.verdict, Verdict::Verbatim | Verdict::Normalized | Verdict::Elided)
-            && m.not_by.as_deref().is_some_and(|nb| names::same_person(claimed, nb))
-    });
-    if let Some(d) = debunk {
-        return (CreditVerdict::Misattributed, d.owner.clone());
-    }
-    match &best.owner {
-        Some(owner) if names::same_person(claimed, owner) => (CreditVerdict::Attributed, None),
-        Some(owner) => {
-            // another witness of the same words may credit the claimed speaker
-            (CreditVerdict::Misattributed, Some(owner.clone()))
-        }
-        None => (CreditVerdict::Unknown, None),
     }
 }

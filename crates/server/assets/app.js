@@ -126,6 +126,22 @@ $('find-form').addEventListener('submit', async (e) => {
     }
     const cl = creditLine(a, speaker);
     if (cl) card.append(cl);
+    if (a.chain && a.chain.ambiguous) card.append(el('p', `“${speaker}” fits more than one person here: ${a.chain.ambiguous.join(', ')}.`, 'meta'));
+    if (a.chain && (a.chain.witnesses.length > 1 || a.chain.witnesses.some((w) => w.role !== 'origin'))) {
+      // who said it first, and who took it from whom: the witnesses in date order
+      card.append(el('h3', a.chain.origin ? `Chain of witnesses — origin: ${a.chain.origin} (${a.chain.origin_from})` : 'Chain of witnesses'));
+      const ol = el('ol', null, 'chain');
+      ol.id = 'chain';
+      for (const w of a.chain.witnesses) {
+        const li = el('li', null, `role-${w.role}`);
+        li.append(badge('r', w.role), ' ', el('strong', w.date || 'undated'), ` — ${w.speaker || 'no speaker'}`);
+        if (w.inner) li.append(`, quoting ${w.inner}`);
+        li.append(el('span', ` ${w.source} [${w.start}..${w.end}]`, 'meta'));
+        if (w.evidence) li.append(el('span', ` — “${w.evidence}”`, 'meta'));
+        ol.append(li);
+      }
+      card.append(ol);
+    }
     if (a.matches.length > 1) {
       card.append(el('h3', 'Other witnesses'));
       const ul = el('ul', null, 'witnesses');

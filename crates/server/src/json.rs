@@ -2,7 +2,7 @@
 //! (the contract `../shared/DESIGN.md` gives and the benchmark scripts read).
 
 use serde_json::{json, Value};
-use verbatim_engine::{Answer, Checked, Edit, Match};
+use verbatim_engine::{Answer, Chain, Checked, Edit, Match};
 
 pub fn edit_json(e: &Edit) -> Value {
     match e {
@@ -34,9 +34,32 @@ pub fn match_json(m: &Match) -> Value {
         "owner_via": m.owner_via,
         "standing": m.standing.name(),
         "not_by": m.not_by,
-        "nested": m.nested.as_ref().map(|n| json!({"inner": n.inner})),
+        "nested": m.nested.as_ref().map(|n| json!({"inner": n.inner, "cue": n.cue, "open": n.open, "close": n.close})),
         "primary": m.primary,
     })
+}
+
+/// Every witness of the words in date order, with its role and evidence.
+pub fn chain_json(c: &Chain) -> Value {
+    let mut v = json!({
+        "origin": c.origin,
+        "origin_from": c.origin_from,
+        "witnesses": c.witnesses.iter().map(|w| json!({
+            "source_id": w.source_id,
+            "source": w.source,
+            "start": w.start,
+            "end": w.end,
+            "date": w.date,
+            "speaker": w.speaker,
+            "role": w.role.name(),
+            "inner": w.inner,
+            "evidence": w.evidence,
+        })).collect::<Vec<_>>(),
+    });
+    if !c.ambiguous.is_empty() {
+        v["ambiguous"] = json!(c.ambiguous);
+    }
+    v
 }
 
 /// The JSON object of one answer, as the command-line contract gives it.
@@ -47,6 +70,9 @@ pub fn answer_json(id: Option<&Value>, a: &Answer) -> Value {
     });
     if let Some(id) = id {
         v["id"] = id.clone();
+    }
+    if !a.chain.witnesses.is_empty() {
+        v["chain"] = chain_json(&a.chain);
     }
     if let Some(c) = a.credit {
         v["credit"] = json!(c.name());

@@ -135,7 +135,7 @@ impl App {
                 let (engine, seen) = app2.pool.engines.lock().map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "engine pool poisoned"))?.pop().ok_or_else(|| ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "no engine free"))?;
                 let now = app2.generation.load(Ordering::Acquire);
                 if seen < now {
-                    engine.corpus().refresh();
+                    engine.refresh();
                 }
                 let out = f(&engine);
                 if let Ok(mut v) = app2.pool.engines.lock() {

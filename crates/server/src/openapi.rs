@@ -11,7 +11,7 @@ use utoipa::{Modify, OpenApi, ToSchema};
     info(title = "verbatim", description = "Find where a quotation really comes from, how it differs from the source, and whether its credit is right."),
     paths(crate::find, crate::verify, crate::check, crate::source, crate::stats, crate::ingest),
     components(schemas(crate::FindRequest, crate::VerifyRequest, crate::CheckRequest, crate::IngestRequest, crate::IngestDocument,
-        AnswerDoc, MatchDoc, EditDoc, OmissionDoc, CheckDoc, CheckedDoc, SourceDoc, StatsDoc, IngestDoc, ErrorDoc)),
+        AnswerDoc, MatchDoc, ChainDoc, WitnessDoc, NestedDoc, EditDoc, OmissionDoc, CheckDoc, CheckedDoc, SourceDoc, StatsDoc, IngestDoc, ErrorDoc)),
     modifiers(&Bearer)
 )]
 struct ApiDoc;
@@ -47,6 +47,54 @@ pub struct AnswerDoc {
     credit_to: Option<String>,
     /// Best first.
     matches: Vec<MatchDoc>,
+    /// Every witness of the words in date order, and the origin; absent when not found.
+    chain: Option<ChainDoc>,
+}
+
+/// Who said it first, and who took it from whom.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct ChainDoc {
+    /// The person the words come from, when a witness says.
+    origin: Option<String>,
+    /// own words, named by a quoter, a collection's credit, or a list of misattributions.
+    origin_from: Option<String>,
+    witnesses: Vec<WitnessDoc>,
+    /// When the claimed name fits two different people among the witnesses: those people.
+    ambiguous: Option<Vec<String>>,
+}
+
+/// One witness of the words.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct WitnessDoc {
+    source_id: i64,
+    source: String,
+    /// Byte offsets into the source text.
+    start: usize,
+    end: usize,
+    date: Option<String>,
+    /// Who gives the words here: the document's speaker or the entry's credit.
+    speaker: Option<String>,
+    /// origin, repeats, quoter, collection or debunk.
+    role: String,
+    /// For a quoter: the person the source says the words are from.
+    inner: Option<String>,
+    /// The words that say so: a cue ("said"), a credit line.
+    evidence: Option<String>,
+}
+
+/// A reported span around the matched words.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct NestedDoc {
+    /// The person the source names as the author, when it names a person.
+    inner: Option<String>,
+    /// The words that name the speaker ("said", "according to", a dash).
+    cue: Option<String>,
+    /// Byte range of the span, its marks included.
+    open: usize,
+    close: usize,
 }
 
 /// A place where the words stand.
@@ -78,6 +126,8 @@ pub struct MatchDoc {
     /// sourced, disputed or misattributed.
     standing: String,
     not_by: Option<String>,
+    /// When the words stand inside a span the source gives as someone else's.
+    nested: Option<NestedDoc>,
     primary: bool,
 }
 

@@ -22,13 +22,17 @@ try {
   const credit = (await page.textContent('#credit')).trim();
   const marked = await page.textContent('.passage mark');
   const hidden = await page.$$eval('.passage .hidden-text', (xs) => xs.map((x) => x.textContent).join(' '));
+  // the chain of witnesses: the speech as the origin, the lead quote as a collection
+  const roles = await page.$$eval('#chain li .badge', (xs) => xs.map((x) => x.textContent));
   await page.screenshot({ path: process.env.SHOT, fullPage: true });
   console.log(`verdict=${verdict} credit=${credit}`);
   console.log(`marked=${marked.slice(0, 80)}`);
   console.log(`hidden=${hidden.slice(0, 80)}`);
+  console.log(`chain=${roles.join(',')}`);
   if (verdict !== 'elided' || credit !== 'attributed') process.exit(1);
   if (!marked.includes('We cannot stay idle')) process.exit(2);
   if (!hidden.includes('the situation for Russia has been becoming worse')) process.exit(3);
+  if (roles[0] !== 'origin' || !roles.includes('collection')) process.exit(4);
 } finally {
   await browser.close();
 }
