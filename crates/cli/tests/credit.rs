@@ -66,6 +66,7 @@ fn witnesses_decide_the_origin_and_names_stay_apart() {
             ("1901.txt", "We mean to keep the great rivers and forests of the West for the children who will come after us.\n"),
             ("1936.txt", "My friends, Theodore Roosevelt said, \"We mean to keep the great rivers and forests of the West for the children who will come after us.\" He was right.\n"),
             ("1990.txt", "As Jefferson wrote, \"the tree of knowledge bears its sweetest fruit for the patient student of nature.\" And so we study.\n"),
+            ("1994.txt", "We have waited long enough. As Franklin observed, an investment in knowledge always pays the best interest to a nation. So we build schools.\n"),
             ("2001.txt", "Here’s What I Know: “the rain will come when the rain will come, for every farmer in this valley.” So we wait.\n"),
         ],
         concat!(
@@ -74,6 +75,7 @@ fn witnesses_decide_the_origin_and_names_stay_apart() {
             "{\"path\": \"1901.txt\", \"speaker\": \"Theodore Roosevelt\", \"date\": \"1901\"}\n",
             "{\"path\": \"1936.txt\", \"speaker\": \"Franklin D. Roosevelt\", \"date\": \"1936\"}\n",
             "{\"path\": \"1990.txt\", \"speaker\": \"George H. W. Bush\", \"date\": \"1990\"}\n",
+            "{\"path\": \"1994.txt\", \"speaker\": \"Bill Clinton\", \"date\": \"1994\"}\n",
             "{\"path\": \"2001.txt\", \"speaker\": \"George W. Bush\", \"date\": \"2001\"}\n",
         ),
     );
@@ -108,6 +110,13 @@ fn witnesses_decide_the_origin_and_names_stay_apart() {
     assert_eq!(v["chain"]["origin_from"], "named by a quoter");
     let v = credit(dir.path(), tree, "George H. W. Bush");
     assert_eq!((v["credit"].as_str(), v["credit_to"].as_str()), (Some("quoted_by"), Some("Jefferson")), "{v}");
+
+    // reported speech without marks: "As Franklin observed, …" gives the
+    // rest of the sentence as Franklin's words
+    let interest = "an investment in knowledge always pays the best interest";
+    assert_eq!(credit(dir.path(), interest, "Benjamin Franklin")["credit"], "attributed");
+    let v = credit(dir.path(), interest, "Bill Clinton");
+    assert_eq!((v["credit"].as_str(), v["credit_to"].as_str()), (Some("quoted_by"), Some("Franklin")), "{v}");
 
     // a sentence opener is never a person: the marks name nobody, and the
     // words stay their speaker's

@@ -7,11 +7,13 @@
 //! `&str`; every range is a byte range of the text given.
 
 pub mod marks;
+pub mod reported;
 pub mod speakers;
 
 use std::ops::Range;
 
 pub use marks::{quoted_spans, Quoted};
+pub use reported::{unmarked, Unmarked};
 pub use speakers::Speaker;
 
 /// A quotation found in a document.

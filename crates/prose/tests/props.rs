@@ -1,5 +1,6 @@
-//! Whatever the text, quotations and speakers are byte ranges of it, on
-//! character boundaries, in order, and nothing panics.
+//! Whatever the text, quotations, speakers and words reported without marks
+//! are byte ranges of it, on character boundaries, in order, and nothing
+//! panics.
 
 use proptest::prelude::*;
 
@@ -36,6 +37,9 @@ fn pieces(count: std::ops::Range<usize>) -> impl Strategy<Value = String> {
             Just("Here’s ".to_string()),
             Just(", adding, ".to_string()),
             Just(" according to ".to_string()),
+            Just("As Jefferson wrote, ".to_string()),
+            Just(" in the words of ".to_string()),
+            Just(" put it, ".to_string()),
             Just("ééé€€".to_string()),
             "[a-zA-Zé’ .,:]{0,12}",
             any::<char>().prop_map(|c| c.to_string()),
@@ -58,6 +62,14 @@ fn check(t: &str) -> Result<(), TestCaseError> {
             prop_assert!(s.mention.end <= t.len() && t.is_char_boundary(s.mention.start) && t.is_char_boundary(s.mention.end));
             prop_assert!(t.is_char_boundary(s.cue.start) && t.is_char_boundary(s.cue.end));
         }
+    }
+    let mut last = 0;
+    for u in verbatim_prose::unmarked(t) {
+        for r in [&u.words, &u.mention, &u.cue] {
+            prop_assert!(r.start <= r.end && r.end <= t.len() && t.is_char_boundary(r.start) && t.is_char_boundary(r.end));
+        }
+        prop_assert!(u.mention.end <= u.words.start && u.words.start >= last, "reported words follow their name, in order");
+        last = u.words.end;
     }
     Ok(())
 }

@@ -30,8 +30,9 @@ use rayon::prelude::*;
 use verbatim_formats::{Quotation, Source};
 
 /// A stretch of a source that the source gives as someone else's words: a
-/// quotation in marks or a block quotation, with the speaker the text names
-/// for it (who speaks where). Found at ingest by the same reader of running
+/// quotation in marks, a block quotation, or words reported without marks
+/// after "As X said,", with the speaker the text names for it (who speaks
+/// where). Found at ingest by the same reader of running
 /// text that `check` uses ([`verbatim_prose::quotations`]), kept in the
 /// record's `reported` table. Offsets are bytes of the source text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,9 +53,11 @@ pub struct Reported {
     pub cue: Option<Range<usize>>,
 }
 
-/// The reported spans of a text (see [`Reported`]).
+/// The reported spans of a text (see [`Reported`]): quotations in marks and
+/// block quotations, and words reported without marks ("As Jefferson
+/// wrote, …") where no marked span covers them; in order of `start`.
 pub fn reported_spans(text: &str) -> Vec<Reported> {
-    verbatim_prose::quotations(text)
+    let mut out: Vec<Reported> = verbatim_prose::quotations(text)
         .into_iter()
         .map(|q| Reported {
             start: q.inner.start,
@@ -66,7 +69,25 @@ pub fn reported_spans(text: &str) -> Vec<Reported> {
             mention: q.speaker.as_ref().map(|s| s.mention.clone()),
             cue: q.speaker.map(|s| s.cue),
         })
-        .collect()
+        .collect();
+    let marked = out.len();
+    for u in verbatim_prose::unmarked(text) {
+        if out[..marked].iter().any(|r| r.open < u.words.end && u.words.start < r.close) {
+            continue;
+        }
+        out.push(Reported {
+            start: u.words.start,
+            end: u.words.end,
+            open: u.words.start,
+            close: u.words.end,
+            block: false,
+            speaker: Some(text[u.mention.clone()].to_string()),
+            mention: Some(u.mention),
+            cue: Some(u.cue),
+        });
+    }
+    out.sort_by_key(|r| r.start);
+    out
 }
 
 /// A failure of the corpus folder, with what was being done.

@@ -36,6 +36,17 @@ fn spans_are_written_with_the_source_and_replaced_with_it() {
 }
 
 #[test]
+fn words_reported_without_marks_are_spans_too() {
+    let text = "As Jefferson wrote, the tree of knowledge bears its sweetest fruit for the patient. We agree.";
+    let r = verbatim_store::reported_spans(text);
+    assert_eq!(r.len(), 1);
+    assert_eq!(&text[r[0].start..r[0].end], "the tree of knowledge bears its sweetest fruit for the patient.");
+    assert_eq!((r[0].speaker.as_deref(), r[0].open, r[0].close), (Some("Jefferson"), r[0].start, r[0].end));
+    // a marked quotation is read once, by the marks
+    assert_eq!(verbatim_store::reported_spans(QUOTING).len(), 1);
+}
+
+#[test]
 fn an_older_record_is_read_for_spans_by_the_next_writer() {
     let dir = tempfile::tempdir().unwrap();
     let mut w = Corpus::open(dir.path()).unwrap().into_writer(|| {}).unwrap();
