@@ -376,37 +376,13 @@ impl People {
         p
     }
 
-    pub fn len(&self) -> usize {
-        self.names.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.names.is_empty()
-    }
-
     /// The known names that fit `claimed` best (see [`fit`]). A claim that
     /// holds several people ("A; B") resolves to the best of each.
     pub fn resolve(&self, claimed: &str) -> Resolved {
         let mut out: Vec<String> = Vec::new();
         for one in claimed.split(';').map(str::trim).filter(|s| !s.is_empty()) {
             let Some(c) = parse(one) else { continue };
-            let cands = self.candidates(&c);
-            // the record's names first; the texts' names only when none fits
-            let mut best = (false, 0u8);
-            let mut at: Vec<usize> = Vec::new();
-            for k in cands {
-                let f = (self.names[k].2, fit(&c, &self.names[k].1));
-                if f.1 == 0 {
-                    continue;
-                }
-                if f > best {
-                    best = f;
-                    at.clear();
-                }
-                if f == best {
-                    at.push(k);
-                }
-            }
+            let (_, at) = self.best_fits(&c, false);
             out.extend(at.into_iter().map(|k| self.names[k].0.clone()));
         }
         if out.is_empty() {
@@ -415,42 +391,46 @@ impl People {
             Resolved::People(out)
         }
     }
-}
 
-impl People {
     /// The record's own name for a person a text names ("Franklin
     /// Roosevelt" in a speech → "Franklin D. Roosevelt" of the manifest),
     /// when exactly one of the record's names fits best; else the name as
     /// given.
     pub fn canonical(&self, name: &str) -> String {
         let Some(c) = parse(name) else { return name.to_string() };
-        let mut best = 0u8;
-        let mut at: Vec<usize> = Vec::new();
-        for k in self.candidates(&c) {
-            if !self.names[k].2 {
-                continue;
-            }
-            let f = fit(&c, &self.names[k].1);
-            if f > best {
-                best = f;
-                at.clear();
-            }
-            if f == best && f > 0 {
-                at.push(k);
-            }
-        }
-        match at.as_slice() {
+        match self.best_fits(&c, true) {
             // a surname or a first name alone is not enough to say which
-            [k] if best >= 5 => self.names[*k].0.clone(),
+            ((_, f), at) if f >= 5 && at.len() == 1 => self.names[at[0]].0.clone(),
             _ => name.to_string(),
         }
     }
 
-    fn candidates(&self, c: &PersonName) -> Vec<usize> {
+    /// The known names that fit `c` best, and how well: the record's names
+    /// before the texts' names (only those with `recorded_only`), then by [`fit`].
+    fn best_fits(&self, c: &PersonName, recorded_only: bool) -> ((bool, u8), Vec<usize>) {
         let mut cands: Vec<usize> = c.surname.iter().chain(&c.given).filter_map(|w| self.by_word.get(w)).flatten().copied().collect();
         cands.sort_unstable();
         cands.dedup();
-        cands
+        let mut best = (false, 0u8);
+        let mut at: Vec<usize> = Vec::new();
+        for k in cands {
+            let (_, parsed, recorded) = &self.names[k];
+            if recorded_only && !recorded {
+                continue;
+            }
+            let f = (*recorded, fit(c, parsed));
+            if f.1 == 0 {
+                continue;
+            }
+            if f > best {
+                best = f;
+                at.clear();
+            }
+            if f == best {
+                at.push(k);
+            }
+        }
+        (best, at)
     }
 }
 
