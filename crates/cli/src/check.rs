@@ -56,7 +56,7 @@ fn read_doc(path: &Path, forced: Option<Format>) -> Result<Doc> {
 }
 
 fn quote_json(file: &str, text: &str, c: &Checked) -> Value {
-    verbatim_server::json::checked_json(Some(file), text, c)
+    verbatim_engine::json::checked_json(Some(file), text, c)
 }
 
 pub fn run(dir: &Path, files: Vec<PathBuf>, json_out: bool, jsonl: bool, quotes_only: bool, format: Option<String>) -> Result<ExitCode> {

@@ -141,11 +141,7 @@ fn corpus_dir(flag: Option<PathBuf>) -> Result<PathBuf> {
     if let Some(d) = flag {
         return Ok(d);
     }
-    if let Some(d) = std::env::var_os("VERBATIM_CORPUS") {
-        return Ok(PathBuf::from(d));
-    }
-    let base = dirs::data_dir().context("no per-user data folder on this system: pass --corpus DIR")?;
-    Ok(base.join("verbatim").join("corpus"))
+    verbatim_store::default_dir().context("no per-user data folder on this system: pass --corpus DIR")
 }
 
 /// Opens an existing corpus for reading; a folder with no corpus is the
@@ -276,58 +272,53 @@ fn parse_batch_line(line_no: usize, line: &str) -> BatchQuery {
     BatchQuery { line: line_no, id, quote: Ok((quote, speaker)) }
 }
 
-/// Answers a batch file, one JSON object a line in input order. Queries run
-/// on all cores, each worker with its own connection to the corpus.
+/// Answers a batch file, one JSON object a line in input order, on all
+/// cores (`verbatim_engine::batch`). A line that cannot be read is reported
+/// on stderr and answered with its error; the rest are answered.
 fn run_batch(corpus: Corpus, dir: &std::path::Path, batch: &std::path::Path) -> Result<ExitCode> {
-    use rayon::prelude::*;
+    use verbatim_engine::batch::{find_many, Query};
     let f = std::fs::File::open(batch).with_context(|| format!("{}: cannot open", batch.display()))
         .map_err(|e| BadInput(format!("{e:#}")))?;
-    let mut queries = Vec::new();
+    let mut lines = Vec::new();
     for (n, line) in std::io::BufReader::new(f).lines().enumerate() {
         let line = line.map_err(|e| BadInput(format!("{}:{}: {e}", batch.display(), n + 1)))?;
         if line.trim().is_empty() {
             continue;
         }
-        queries.push(parse_batch_line(n + 1, &line));
+        lines.push(parse_batch_line(n + 1, &line));
     }
     drop(corpus);
-    let threads = rayon::current_num_threads().max(1);
-    let chunk = queries.len().div_ceil(threads).max(1);
-    let results: Vec<Vec<String>> = queries
-        .par_chunks(chunk)
-        .map(|qs| -> Result<Vec<String>> {
-            let engine = Engine::new(Corpus::open(dir)?);
-            let mut out = Vec::with_capacity(qs.len());
-            for q in qs {
-                let line = match &q.quote {
-                    Err(msg) => {
-                        eprintln!("verbatim: {}:{}: {msg}", batch.display(), q.line);
-                        serde_json::json!({"id": q.id, "error": format!("line {}: {msg}", q.line)}).to_string()
-                    }
-                    Ok((quote, speaker)) => match (std::time::Instant::now(), engine.find(quote, speaker.as_deref())) {
-                        (t0, Ok(a)) => {
-                            let mut v = output::answer_json(Some(&q.id), &a);
-                            // the engine's time for this query, for benchmarks
-                            v["ms"] = serde_json::json!((t0.elapsed().as_secs_f64() * 1e4).round() / 10.0);
-                            v.to_string()
-                        }
-                        (_, Err(e)) => {
-                            eprintln!("verbatim: {}:{}: {e}", batch.display(), q.line);
-                            serde_json::json!({"id": q.id, "verdict": "not_found", "error": e.to_string(), "matches": []}).to_string()
-                        }
-                    },
-                };
-                out.push(line);
-            }
-            Ok(out)
-        })
-        .collect::<Result<_>>()?;
+    let queries: Vec<Query> = lines
+        .iter()
+        .filter_map(|q| q.quote.as_ref().ok())
+        .map(|(quote, speaker)| Query { quote: quote.clone(), speaker: speaker.clone() })
+        .collect();
+    let mut answers = find_many(dir, &queries, &verbatim_engine::Options::default())?.into_iter();
     let out = std::io::stdout();
     let mut out = std::io::BufWriter::new(out.lock());
-    for chunk in results {
-        for line in chunk {
-            writeln!(out, "{line}")?;
-        }
+    for q in &lines {
+        let v = match &q.quote {
+            Err(msg) => {
+                eprintln!("verbatim: {}:{}: {msg}", batch.display(), q.line);
+                serde_json::json!({"id": q.id, "error": format!("line {}: {msg}", q.line)})
+            }
+            Ok(_) => match answers.next() {
+                Some(t) => match t.answer {
+                    Ok(a) => {
+                        let mut v = output::answer_json(Some(&q.id), &a);
+                        // the engine's time for this query, for benchmarks
+                        v["ms"] = serde_json::json!((t.ms * 10.0).round() / 10.0);
+                        v
+                    }
+                    Err(e) => {
+                        eprintln!("verbatim: {}:{}: {e}", batch.display(), q.line);
+                        serde_json::json!({"id": q.id, "verdict": "not_found", "error": e.to_string(), "matches": []})
+                    }
+                },
+                None => anyhow::bail!("the batch answered fewer queries than it was given"),
+            },
+        };
+        writeln!(out, "{v}")?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

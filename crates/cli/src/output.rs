@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 
 use verbatim_engine::{Answer, Edit, Engine};
 
-pub use verbatim_server::json::answer_json;
+pub use verbatim_engine::json::answer_json;
 
 struct Style {
     on: bool,

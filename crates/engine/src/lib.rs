@@ -15,8 +15,10 @@
 //!
 //! The API is plain data: [`Answer`], [`Match`], [`Edit`].
 
+pub mod batch;
 pub mod check;
 pub mod credit;
+pub mod json;
 pub use check::{Checked, DocQuote};
 pub use credit::{Chain, Role, Witness};
 pub mod names;

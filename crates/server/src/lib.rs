@@ -8,7 +8,7 @@
 //! file: sources are addressed by id, and ingest (off unless the server was
 //! started with a bearer token) takes documents in the request body.
 
-pub mod json;
+pub use verbatim_engine::json;
 mod openapi;
 mod page;
 
@@ -29,7 +29,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use tokio::sync::Semaphore;
 use utoipa::ToSchema;
-use verbatim_engine::check::{page_quotes, prose_quotes};
+use verbatim_engine::check::read_document;
 use verbatim_engine::{Engine, EngineError};
 use verbatim_formats::{Format, Source};
 use verbatim_store::Corpus;
@@ -259,38 +259,15 @@ async fn check(State(app): State<Arc<App>>, body: Result<Bytes, BytesRejection>)
     let req: CheckRequest = parse_body(body)?;
     let v = app
         .with_engine(move |e| {
-            let (text, quotes, kind) = read_document(&req.text, req.format.as_deref())?;
-            let checked = e.check(&text, quotes)?;
+            let doc = read_document(&req.text, req.format.as_deref()).map_err(|e| ApiError::bad(e.to_string()))?;
+            let (text, kind) = (doc.text, doc.kind);
+            let checked = e.check(&text, doc.quotes)?;
             let flagged = checked.iter().filter(|c| c.flagged()).count();
             let qs: Vec<Value> = checked.iter().map(|c| json::checked_json(None, &text, c)).collect();
             Ok(json!({"kind": kind, "text": text, "quotations": qs, "flagged": flagged}))
         })
         .await?;
     Ok(axum::Json(v).into_response())
-}
-
-/// A document's text and quotations, read as the given format.
-fn read_document(text: &str, format: Option<&str>) -> Result<(String, Vec<verbatim_engine::DocQuote>, &'static str), ApiError> {
-    let name = "document";
-    let format = match format.map(str::trim).filter(|f| !f.is_empty()) {
-        Some("html") | Some("htm") => return Ok(prose(verbatim_formats::html_to_text(text))),
-        Some(f) => Format::parse(f).ok_or_else(|| ApiError::bad(format!("format {f:?} is unknown (known: html, {})", Format::known())))?,
-        None if verbatim_formats::looks_like_html(text.as_bytes()) => return Ok(prose(verbatim_formats::html_to_text(text))),
-        None => Format::detect(std::path::Path::new(name), text.as_bytes()),
-    };
-    match format {
-        Format::Text => Ok(prose(text.to_string())),
-        Format::Dump | Format::JsonLines => Err(ApiError::bad("check reads one document; dumps and JSON Lines hold many")),
-        f => {
-            let s = read_source(name, text, f)?;
-            Ok((s.text.clone(), page_quotes(&s), "page"))
-        }
-    }
-}
-
-fn prose(text: String) -> (String, Vec<verbatim_engine::DocQuote>, &'static str) {
-    let q = prose_quotes(&text);
-    (text, q, "prose")
 }
 
 /// Reads one document from memory with the reader for `format`.

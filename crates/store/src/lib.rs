@@ -105,6 +105,18 @@ pub enum StoreError {
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
+/// The corpus folder used when none is given: `$VERBATIM_CORPUS`, else
+/// `verbatim/corpus` in the per-user data folder
+/// (`~/.local/share/verbatim/corpus` on Linux). `None` on a system with no
+/// such folder. Every front end (the command line, the Python package)
+/// resolves the default here, so that they find the same corpus.
+pub fn default_dir() -> Option<PathBuf> {
+    if let Some(d) = std::env::var_os("VERBATIM_CORPUS").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(d));
+    }
+    Some(dirs::data_dir()?.join("verbatim").join("corpus"))
+}
+
 /// An open corpus, for reading. Any number may be open at once.
 pub struct Corpus {
     dir: PathBuf,

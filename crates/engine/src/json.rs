@@ -1,8 +1,10 @@
-//! The JSON shapes of answers, shared by the command line and the HTTP API
-//! (the contract `../shared/DESIGN.md` gives and the benchmark scripts read).
+//! The JSON shapes of answers: one form for the command line, the HTTP API
+//! and the Python package (the contract DESIGN.md gives and the benchmark
+//! scripts read). It lives beside the types it renders so that every front
+//! end prints the same thing.
 
 use serde_json::{json, Value};
-use verbatim_engine::{Answer, Chain, Checked, Edit, Match};
+use crate::{Answer, Chain, Checked, Edit, Match};
 
 pub fn edit_json(e: &Edit) -> Value {
     match e {
