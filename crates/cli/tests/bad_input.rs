@@ -3,7 +3,7 @@
 //! the same cases.
 
 mod common;
-use common::{shared, verbatim};
+use common::{demo, verbatim};
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -16,7 +16,7 @@ fn stderr(o: &Output) -> String {
 /// A corpus holding one real speech, and the count to keep.
 fn corpus(dir: &Path) -> (PathBuf, String) {
     let c = dir.join("c");
-    let speech = shared().join("corpora/speeches/inaugural/1961-Kennedy.txt");
+    let speech = demo().join("speeches/inaugural/1961-Kennedy.txt");
     let out = verbatim(&c, &["ingest", speech.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     (c.clone(), String::from_utf8_lossy(&verbatim(&c, &["stats", "--json"]).stdout).into_owned())

@@ -13,6 +13,7 @@ fn bin() -> Command {
 }
 
 #[test]
+#[ignore = "needs ../shared"]
 fn readers_and_a_second_writer_during_an_ingest() {
     let dir = tempfile::tempdir().unwrap();
     let c = dir.path().join("c");

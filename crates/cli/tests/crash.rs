@@ -1,12 +1,12 @@
 //! Crash consistency: `verbatim ingest` killed with SIGKILL at random
-//! moments, 20 times, on real files (the inaugural addresses and Debian
-//! fortune files from ../shared/corpora). After each kill the corpus opens;
+//! moments, 20 times, on real files (the demo corpus: the inaugural
+//! addresses, The Devil's Dictionary and the seed page). After each kill the corpus opens;
 //! every file reported as committed is there and findable; running the same
 //! ingest again completes the job, and the result is the same corpus, count
 //! for count (sources, quotations, passages), as one uninterrupted ingest.
 
 mod common;
-use common::{shared, verbatim};
+use common::{demo, verbatim};
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -24,13 +24,14 @@ fn input(dir: &Path) -> Vec<PathBuf> {
     let inp = dir.join("in");
     std::fs::create_dir_all(&inp).unwrap();
     let mut n = 0;
-    for e in std::fs::read_dir(shared().join("corpora/speeches/inaugural")).unwrap() {
+    for e in std::fs::read_dir(demo().join("speeches/inaugural")).unwrap() {
         let p = e.unwrap().path();
         std::fs::copy(&p, inp.join(format!("a-{}", p.file_name().unwrap().to_string_lossy()))).unwrap();
         n += 1;
     }
-    for f in ["humorists", "platitudes", "wisdom", "science"] {
-        std::fs::copy(shared().join("corpora/quotes/fortunes-debian").join(f), inp.join(format!("b-{f}"))).unwrap();
+    for f in ["books/devils-dictionary.txt", "wikiquote/russia-nato-relations.txt"] {
+        let p = demo().join(f);
+        std::fs::copy(&p, inp.join(format!("b-{}", p.file_name().unwrap().to_string_lossy()))).unwrap();
         n += 1;
     }
     let mut files: Vec<PathBuf> = std::fs::read_dir(&inp).unwrap().map(|e| e.unwrap().path()).collect();

@@ -3,7 +3,7 @@
 //! quotation marks) and on small documents that state each general case.
 
 mod common;
-use common::{json, shared, verbatim};
+use common::{demo, json, verbatim};
 use std::path::Path;
 
 fn ingest(dir: &Path, files: &[(&str, &str)], manifest: &str) {
@@ -24,7 +24,7 @@ fn credit(dir: &Path, quote: &str, who: &str) -> serde_json::Value {
 #[test]
 fn a_later_president_quoting_an_earlier_one_on_the_real_addresses() {
     let dir = tempfile::tempdir().unwrap();
-    let inaugural = shared().join("corpora/speeches/inaugural");
+    let inaugural = demo().join("speeches/inaugural");
     let jefferson = std::fs::read_to_string(inaugural.join("1801-Jefferson.txt")).unwrap();
     let polk = std::fs::read_to_string(inaugural.join("1845-Polk.txt")).unwrap();
     ingest(

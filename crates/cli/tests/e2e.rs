@@ -1,9 +1,9 @@
 //! End-to-end: the release contract, run as a user runs it, on real files
-//! from `../shared` (the seed page, the inaugural addresses, The Devil's
+//! from the demo corpus in `demo/` (the seed page, the inaugural addresses, The Devil's
 //! Dictionary).
 
 mod common;
-use common::{shared, seed, verbatim, json, seed_corpus};
+use common::{demo, seed, verbatim, json, seed_corpus};
 
 
 #[test]
@@ -47,11 +47,11 @@ fn verdicts_on_real_speeches_with_a_manifest() {
     let dir = tempfile::tempdir().unwrap();
     let files = dir.path().join("files");
     std::fs::create_dir_all(&files).unwrap();
-    let inaugural = shared().join("corpora/speeches/inaugural");
+    let inaugural = demo().join("speeches/inaugural");
     for f in ["1961-Kennedy.txt", "1933-Roosevelt.txt", "1861-Lincoln.txt"] {
         std::fs::copy(inaugural.join(f), files.join(f)).unwrap();
     }
-    std::fs::copy(shared().join("corpora/books/972_devils_dictionary_bierce.txt"), files.join("bierce.txt")).unwrap();
+    std::fs::copy(demo().join("books/devils-dictionary.txt"), files.join("bierce.txt")).unwrap();
     std::fs::write(
         files.join("manifest.jsonl"),
         concat!(

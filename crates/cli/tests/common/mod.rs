@@ -1,5 +1,10 @@
-//! What the end-to-end tests share: where ../shared is, and running the
-//! binary. Each test file uses the part it needs.
+//! What the end-to-end tests share: where the demo corpus and ../shared are,
+//! and running the binary. Each test file uses the part it needs.
+//!
+//! Tests that read `../shared` (the large corpora and the bench sets) are
+//! marked `#[ignore = "needs ../shared"]`: `cargo test` passes from a clone
+//! alone, and `cargo test -- --include-ignored` (what CI runs) runs them too.
+//! Such a test fails, never skips, when `../shared` is missing.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
@@ -12,8 +17,14 @@ pub fn shared() -> PathBuf {
     p
 }
 
+/// The demo corpus that ships in the repository (`demo/`).
+pub fn demo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../demo")
+}
+
+/// The seed page (a Wikiquote page), as the demo corpus ships it.
 pub fn seed() -> PathBuf {
-    shared().join("seed/000_31f708e4eb431aab.txt")
+    demo().join("wikiquote/russia-nato-relations.txt")
 }
 
 /// Runs `verbatim --corpus CORPUS ARGS...` without colour.
