@@ -26,7 +26,12 @@ use verbatim_engine::{Engine, EngineError, Options};
 use verbatim_formats::Format;
 use verbatim_ingest::Request;
 
-pyo3::create_exception!(verbatim, CorpusError, PyRuntimeError, "The corpus cannot be read or written (not the caller's input).");
+pyo3::create_exception!(
+    verbatim,
+    CorpusError,
+    PyRuntimeError,
+    "The corpus cannot be read or written (not the caller's input)."
+);
 
 /// A corpus folder, and the engine over it, opened on first use.
 #[pyclass(module = "verbatim._verbatim", frozen)]
@@ -55,7 +60,7 @@ impl From<EngineError> for Failure {
     fn from(e: EngineError) -> Failure {
         match e {
             EngineError::EmptyQuery | EngineError::TooLong(_) => Failure::Input(e.to_string()),
-            EngineError::Store(_) => Failure::Corpus(e.to_string()),
+            EngineError::Store(_) | EngineError::Deadline => Failure::Corpus(e.to_string()),
         }
     }
 }
@@ -95,7 +100,8 @@ impl Corpus {
     fn new(path: Option<PathBuf>) -> PyResult<Self> {
         let dir = match path {
             Some(p) => p,
-            None => verbatim_store::default_dir().ok_or_else(|| PyValueError::new_err("no per-user data folder on this system: give a path"))?,
+            None => verbatim_store::default_dir()
+                .ok_or_else(|| PyValueError::new_err("no per-user data folder on this system: give a path"))?,
         };
         Ok(Corpus { dir, engine: Mutex::new(None) })
     }
@@ -112,12 +118,21 @@ impl Corpus {
 
     /// Ingests files, folders and a manifest; returns what was done as a dict.
     #[pyo3(signature = (paths, manifest=None, format=None, commit_mb=256.0))]
-    fn ingest(&self, py: Python<'_>, paths: Vec<PathBuf>, manifest: Option<PathBuf>, format: Option<String>, commit_mb: f64) -> PyResult<Py<PyAny>> {
+    fn ingest(
+        &self,
+        py: Python<'_>,
+        paths: Vec<PathBuf>,
+        manifest: Option<PathBuf>,
+        format: Option<String>,
+        commit_mb: f64,
+    ) -> PyResult<Py<PyAny>> {
         let format = match format {
-            Some(f) => Some(Format::parse(&f).ok_or_else(|| PyValueError::new_err(format!("format {f:?}: unknown format (known: {})", Format::known())))?),
+            Some(f) => Some(Format::parse(&f).ok_or_else(|| {
+                PyValueError::new_err(format!("format {f:?}: unknown format (known: {})", Format::known()))
+            })?),
             None => None,
         };
-        if !(commit_mb > 0.0) {
+        if commit_mb.is_nan() || commit_mb <= 0.0 {
             return Err(PyValueError::new_err(format!("commit_mb {commit_mb}: give a size above 0")));
         }
         let req = Request { paths, manifest, format, commit_bytes: (commit_mb * 1e6) as u64 };
@@ -147,7 +162,9 @@ impl Corpus {
     /// right. The answer in the command line's JSON form, as a dict.
     #[pyo3(signature = (quote, speaker=None))]
     fn find(&self, py: Python<'_>, quote: String, speaker: Option<String>) -> PyResult<Py<PyAny>> {
-        let v = py.detach(|| self.with_engine(|e| Ok(verbatim_engine::json::answer_json(None, &e.find(&quote, speaker.as_deref())?))))?;
+        let v = py.detach(|| {
+            self.with_engine(|e| Ok(verbatim_engine::json::answer_json(None, &e.find(&quote, speaker.as_deref())?)))
+        })?;
         to_py(py, &v)
     }
 
@@ -159,8 +176,11 @@ impl Corpus {
         if speakers.len() != quotes.len() && !speakers.is_empty() {
             return Err(PyValueError::new_err(format!("{} quotations but {} speakers", quotes.len(), speakers.len())));
         }
-        let queries: Vec<Query> =
-            quotes.into_iter().enumerate().map(|(k, quote)| Query { quote, speaker: speakers.get(k).cloned().flatten() }).collect();
+        let queries: Vec<Query> = quotes
+            .into_iter()
+            .enumerate()
+            .map(|(k, quote)| Query { quote, speaker: speakers.get(k).cloned().flatten() })
+            .collect();
         let answers: Result<Vec<Value>, Failure> = py.detach(|| {
             self.require_corpus()?;
             let timed = find_many(&self.dir, &queries, &Options::default()).map_err(Failure::from)?;
@@ -190,11 +210,12 @@ impl Corpus {
     #[pyo3(signature = (text, format=None))]
     fn check(&self, py: Python<'_>, text: String, format: Option<String>) -> PyResult<Py<PyAny>> {
         let v = py.detach(|| {
-            let doc = verbatim_engine::check::read_document(&text, format.as_deref()).map_err(|e| Failure::Input(e.to_string()))?;
+            let doc = verbatim_engine::check::read_document(&text, format.as_deref())
+                .map_err(|e| Failure::Input(e.to_string()))?;
             self.with_engine(|e| {
                 let checked = e.check(&doc.text, doc.quotes)?;
                 let flagged = checked.iter().filter(|c| c.flagged()).count();
-                let qs: Vec<Value> = checked.iter().map(|c| verbatim_engine::json::checked_json(None, &doc.text, c)).collect();
+                let qs = verbatim_engine::json::checked_json(None, &doc.text, &checked);
                 Ok(json!({"kind": doc.kind, "text": doc.text, "quotations": qs, "flagged": flagged}))
             })
         })?;

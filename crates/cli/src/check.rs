@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use serde_json::{json, Value};
+use serde_json::json;
 use verbatim_engine::check::{page_quotes, prose_quotes, Checked, DocQuote};
+use verbatim_engine::json::checked_json;
 use verbatim_engine::Engine;
 use verbatim_formats::Format;
 
@@ -30,7 +31,8 @@ fn read_doc(path: &Path, forced: Option<Format>) -> Result<Doc> {
     match format {
         Format::WikiquoteText | Format::Wikitext | Format::Fortune | Format::Json => {
             let (mut sources, _) = verbatim_formats::read_file(path, &name, format)?;
-            let s = sources.next().transpose()?.ok_or_else(|| BadInput(format!("{}: nothing to check", path.display())))?;
+            let s =
+                sources.next().transpose()?.ok_or_else(|| BadInput(format!("{}: nothing to check", path.display())))?;
             Ok(Doc { quotes: page_quotes(&s), text: s.text, kind: "page" })
         }
         Format::Dump | Format::JsonLines => Err(BadInput(format!(
@@ -42,7 +44,10 @@ fn read_doc(path: &Path, forced: Option<Format>) -> Result<Doc> {
         Format::Text => {
             let (s, invalid) = verbatim_formats::read_plain(&name, bytes, path)?;
             if let Some(at) = invalid {
-                eprintln!("verbatim: warning: {}: not valid UTF-8 at byte {at}; read with replacement characters", path.display());
+                eprintln!(
+                    "verbatim: warning: {}: not valid UTF-8 at byte {at}; read with replacement characters",
+                    path.display()
+                );
             }
             let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
             let text = if ext == "html" || ext == "htm" || verbatim_formats::looks_like_html(s.text.as_bytes()) {
@@ -55,20 +60,27 @@ fn read_doc(path: &Path, forced: Option<Format>) -> Result<Doc> {
     }
 }
 
-fn quote_json(file: &str, text: &str, c: &Checked) -> Value {
-    verbatim_engine::json::checked_json(Some(file), text, c)
-}
-
-pub fn run(dir: &Path, files: Vec<PathBuf>, json_out: bool, jsonl: bool, quotes_only: bool, format: Option<String>) -> Result<ExitCode> {
+pub fn run(
+    dir: &Path,
+    files: Vec<PathBuf>,
+    json_out: bool,
+    jsonl: bool,
+    quotes_only: bool,
+    format: Option<String>,
+) -> Result<ExitCode> {
     if files.is_empty() {
         return Err(BadInput("nothing to check: give one or more documents".into()).into());
     }
     let forced = match &format {
-        Some(f) => Some(Format::parse(f).ok_or_else(|| BadInput(format!("--format {f:?}: unknown format (known: {})", Format::known())))?),
+        Some(f) => Some(
+            Format::parse(f)
+                .ok_or_else(|| BadInput(format!("--format {f:?}: unknown format (known: {})", Format::known())))?,
+        ),
         None => None,
     };
     // every document is read before anything is looked up: a bad file is reported first
-    let docs: Vec<(String, Doc)> = files.iter().map(|f| Ok((f.to_string_lossy().into_owned(), read_doc(f, forced)?))).collect::<Result<_>>()?;
+    let docs: Vec<(String, Doc)> =
+        files.iter().map(|f| Ok((f.to_string_lossy().into_owned(), read_doc(f, forced)?))).collect::<Result<_>>()?;
     let engine = if quotes_only { None } else { Some(Engine::new(crate::open_existing(dir)?)) };
     let out = std::io::stdout();
     let mut out = out.lock();
@@ -76,16 +88,16 @@ pub fn run(dir: &Path, files: Vec<PathBuf>, json_out: bool, jsonl: bool, quotes_
     for (file, doc) in docs {
         let checked: Vec<Checked> = match &engine {
             Some(e) => e.check(&doc.text, doc.quotes)?,
-            None => doc.quotes.into_iter().map(|quote| Checked { quote, answer: None }).collect(),
+            None => doc.quotes.into_iter().map(|quote| Checked { quote, answer: None, error: None }).collect(),
         };
         let n_flagged = checked.iter().filter(|c| c.flagged()).count();
         flagged += n_flagged;
         if jsonl {
-            for c in &checked {
-                writeln!(out, "{}", quote_json(&file, &doc.text, c))?;
+            for v in checked_json(Some(&file), &doc.text, &checked) {
+                writeln!(out, "{v}")?;
             }
         } else if json_out {
-            let qs: Vec<Value> = checked.iter().map(|c| quote_json(&file, &doc.text, c)).collect();
+            let qs = checked_json(Some(&file), &doc.text, &checked);
             writeln!(out, "{}", json!({"file": file, "kind": doc.kind, "quotations": qs, "flagged": n_flagged}))?;
         } else {
             output::human_check(&mut out, &file, &doc.text, &checked)?;

@@ -27,7 +27,12 @@ pub fn human(out: &mut impl Write, engine: &Engine, speaker: Option<&str>, a: &A
     let Some(best) = a.matches.first() else {
         writeln!(out, "{}  no source in the corpus holds these words", st.paint("1;31", "not_found"))?;
         if let Some(c) = a.credit {
-            writeln!(out, "credit: {} ({} — the corpus does not say whose words they are)", c.name(), speaker.unwrap_or(""))?;
+            writeln!(
+                out,
+                "credit: {} ({} — the corpus does not say whose words they are)",
+                c.name(),
+                speaker.unwrap_or("")
+            )?;
         }
         return Ok(());
     };
@@ -57,7 +62,8 @@ pub fn human(out: &mut impl Write, engine: &Engine, speaker: Option<&str>, a: &A
         body.push_str(&text[..s]);
         let mut cur = s;
         for o in &best.omitted {
-            let (os, oe) = (verbatim_text::floor_boundary(&text, rel(o.start)), verbatim_text::floor_boundary(&text, rel(o.end)));
+            let (os, oe) =
+                (verbatim_text::floor_boundary(&text, rel(o.start)), verbatim_text::floor_boundary(&text, rel(o.end)));
             if os < cur || oe > e {
                 continue;
             }
@@ -75,7 +81,9 @@ pub fn human(out: &mut impl Write, engine: &Engine, speaker: Option<&str>, a: &A
     }
     for e in &best.edits {
         match e {
-            Edit::Changed { quote, source, .. } => writeln!(out, "  changed: {} → source has {}", st.paint("31", quote), st.paint("32", source))?,
+            Edit::Changed { quote, source, .. } => {
+                writeln!(out, "  changed: {} → source has {}", st.paint("31", quote), st.paint("32", source))?
+            }
             Edit::Added { quote } => writeln!(out, "  added: {} (not in the source)", st.paint("31", quote))?,
             Edit::Omitted { source, .. } => writeln!(out, "  left out without a mark: {}", st.paint("31", source))?,
         }
@@ -95,12 +103,19 @@ pub fn human(out: &mut impl Write, engine: &Engine, speaker: Option<&str>, a: &A
             verbatim_engine::CreditVerdict::Unknown if !a.chain.ambiguous.is_empty() => {
                 format!("unknown: \"{claimed}\" fits more than one person here: {}", a.chain.ambiguous.join(", "))
             }
-            verbatim_engine::CreditVerdict::Unknown => format!("unknown: the corpus does not say whether these are {claimed}'s words"),
+            verbatim_engine::CreditVerdict::Unknown => {
+                format!("unknown: the corpus does not say whether these are {claimed}'s words")
+            }
         };
         writeln!(out, "credit: {line}")?;
     }
     if a.chain.witnesses.len() > 1 || a.chain.witnesses.iter().any(|w| w.role != verbatim_engine::Role::Origin) {
-        let origin = a.chain.origin.as_deref().map(|o| format!(" (origin: {o} — {})", a.chain.origin_from.unwrap_or("?"))).unwrap_or_default();
+        let origin = a
+            .chain
+            .origin
+            .as_deref()
+            .map(|o| format!(" (origin: {o} — {})", a.chain.origin_from.unwrap_or("?")))
+            .unwrap_or_default();
         writeln!(out, "witnesses, earliest first{origin}:")?;
         for w in &a.chain.witnesses {
             let who = w.speaker.as_deref().unwrap_or("no speaker");
@@ -139,24 +154,38 @@ pub fn human(out: &mut impl Write, engine: &Engine, speaker: Option<&str>, a: &A
 
 /// The human report of `check`: each quotation with its place, the speaker
 /// the document gives, and the verdict.
-pub fn human_check(out: &mut impl Write, file: &str, text: &str, checked: &[verbatim_engine::Checked]) -> anyhow::Result<()> {
+pub fn human_check(
+    out: &mut impl Write,
+    file: &str,
+    text: &str,
+    checked: &[verbatim_engine::Checked],
+) -> anyhow::Result<()> {
     let st = Style { on: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() };
     let flagged = checked.iter().filter(|c| c.flagged()).count();
     writeln!(out, "{file}: {} quotations, {flagged} flagged", checked.len())?;
+    let lines = verbatim_text::LineIndex::new(text);
     for c in checked {
         let q = &c.quote;
-        let before = &text[..q.start];
-        let line = before.matches('\n').count() + 1;
-        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let (line, col) = lines.line_column(text, q.start);
         let shown: String = q.text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let shown = if shown.chars().count() > 90 { format!("{}…", shown.chars().take(89).collect::<String>()) } else { shown };
+        let shown = if shown.chars().count() > 90 {
+            format!("{}…", shown.chars().take(89).collect::<String>())
+        } else {
+            shown
+        };
         let who = q.speaker.as_deref().map(|s| format!(" — {s}")).unwrap_or_else(|| " — (no speaker given)".into());
         writeln!(out, "\n{line}:{col}  \u{201c}{shown}\u{201d}{who}")?;
         match &c.answer {
-            None => writeln!(out, "    {}", st.paint("2", "too short to check"))?,
+            None => writeln!(out, "    {}", st.paint("2", c.error.as_deref().unwrap_or("too short to check")))?,
             Some(a) => {
                 let verdict = a.verdict.name();
-                let paint = if c.flagged() { "1;31" } else if a.matches.is_empty() { "33" } else { "32" };
+                let paint = if c.flagged() {
+                    "1;31"
+                } else if a.matches.is_empty() {
+                    "33"
+                } else {
+                    "32"
+                };
                 let mut line = st.paint(paint, verdict);
                 if let Some(cr) = a.credit {
                     line.push_str(&format!(" · {}", cr.name()));
@@ -166,15 +195,27 @@ pub fn human_check(out: &mut impl Write, file: &str, text: &str, checked: &[verb
                 }
                 if let Some(m) = a.matches.first() {
                     let title = m.title.clone().unwrap_or_else(|| m.source.clone());
-                    line.push_str(&format!(" · {title} [{}..{}]{}", m.start, m.end, m.date.as_ref().map(|d| format!(" {d}")).unwrap_or_default()));
+                    line.push_str(&format!(
+                        " · {title} [{}..{}]{}",
+                        m.start,
+                        m.end,
+                        m.date.as_ref().map(|d| format!(" {d}")).unwrap_or_default()
+                    ));
                 }
                 writeln!(out, "    {line}")?;
                 if let Some(m) = a.matches.first() {
                     for e in &m.edits {
                         match e {
-                            Edit::Changed { quote, source, .. } => writeln!(out, "    changed: {} → source has {}", st.paint("31", quote), st.paint("32", source))?,
+                            Edit::Changed { quote, source, .. } => writeln!(
+                                out,
+                                "    changed: {} → source has {}",
+                                st.paint("31", quote),
+                                st.paint("32", source)
+                            )?,
                             Edit::Added { quote } => writeln!(out, "    added: {}", st.paint("31", quote))?,
-                            Edit::Omitted { source, .. } => writeln!(out, "    left out without a mark: {}", st.paint("31", source))?,
+                            Edit::Omitted { source, .. } => {
+                                writeln!(out, "    left out without a mark: {}", st.paint("31", source))?
+                            }
                         }
                     }
                     for o in &m.omitted {

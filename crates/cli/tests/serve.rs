@@ -25,7 +25,12 @@ impl Drop for Server {
 
 fn start(extra: &[&str]) -> Server {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_verbatim")).arg("--corpus").arg(dir.path()).args(["ingest", seed().to_str().unwrap()]).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_verbatim"))
+        .arg("--corpus")
+        .arg(dir.path())
+        .args(["ingest", seed().to_str().unwrap()])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let mut child = Command::new(env!("CARGO_BIN_EXE_verbatim"))
         .arg("--corpus")
@@ -37,7 +42,12 @@ fn start(extra: &[&str]) -> Server {
         .unwrap();
     let mut line = String::new();
     BufReader::new(child.stderr.take().unwrap()).read_line(&mut line).unwrap();
-    let addr = line.split("http://").nth(1).and_then(|r| r.split_whitespace().next()).unwrap_or_else(|| panic!("no address in {line:?}")).to_string();
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|r| r.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_string();
     Server { child, addr, _dir: dir }
 }
 
@@ -57,7 +67,8 @@ fn request(addr: &str, method: &str, path: &str, body: Option<&str>, headers: &[
     let raw = String::from_utf8_lossy(&raw).into_owned();
     let status: u16 = raw.split_whitespace().nth(1).unwrap().parse().unwrap();
     let (head, rest) = raw.split_once("\r\n\r\n").unwrap();
-    let body = if head.to_ascii_lowercase().contains("transfer-encoding: chunked") { dechunk(rest) } else { rest.to_string() };
+    let body =
+        if head.to_ascii_lowercase().contains("transfer-encoding: chunked") { dechunk(rest) } else { rest.to_string() };
     (status, body)
 }
 
@@ -110,6 +121,20 @@ fn api_find_verify_check_sources_stats_and_errors() {
     let c = json(&b);
     assert_eq!((c["flagged"].as_u64(), c["quotations"][0]["answer"]["verdict"].as_str()), (Some(1), Some("altered")));
 
+    // hostile documents: too many quotations is refused whole; one
+    // over-long quotation is that quotation's error, and the rest is checked
+    let many: String = (0..501).map(|k| format!("\u{201c}word number {k} here\u{201d} ")).collect();
+    let (st, b) = request(a, "POST", "/v1/check", Some(&serde_json::json!({"text": many}).to_string()), &[]);
+    assert_eq!(st, 413, "{b}");
+    assert!(json(&b)["error"].as_str().unwrap().contains("at most 500"), "{b}");
+    let long = vec!["word"; 2001].join(" ");
+    let doc = format!("{doc} And: \u{201c}{long}\u{201d}");
+    let (st, b) = request(a, "POST", "/v1/check", Some(&serde_json::json!({"text": doc}).to_string()), &[]);
+    assert_eq!(st, 200, "{b}");
+    let c = json(&b);
+    assert_eq!(c["quotations"][0]["answer"]["verdict"], "altered");
+    assert!(c["quotations"][1]["error"].as_str().is_some_and(|m| m.contains("at most 2000")), "{c}");
+    // and the pool still answers
     let (st, b) = request(a, "GET", "/v1/stats", None, &[]);
     assert_eq!((st, json(&b)["sources"].as_u64()), (200, Some(1)));
     let (st, b) = request(a, "GET", "/openapi.json", None, &[]);

@@ -37,13 +37,18 @@ pub fn read_document(text: &str, format: Option<&str>) -> Result<Document, Docum
     let prose = |text: String| Document { quotes: prose_quotes(&text), text, kind: "prose" };
     let format = match format.map(str::trim).filter(|f| !f.is_empty()) {
         Some("html") | Some("htm") => return Ok(prose(verbatim_formats::html_to_text(text))),
-        Some(f) => Format::parse(f).ok_or_else(|| DocumentError(format!("format {f:?} is unknown (known: html, {})", Format::known())))?,
-        None if verbatim_formats::looks_like_html(text.as_bytes()) => return Ok(prose(verbatim_formats::html_to_text(text))),
+        Some(f) => Format::parse(f)
+            .ok_or_else(|| DocumentError(format!("format {f:?} is unknown (known: html, {})", Format::known())))?,
+        None if verbatim_formats::looks_like_html(text.as_bytes()) => {
+            return Ok(prose(verbatim_formats::html_to_text(text)))
+        }
         None => Format::detect(std::path::Path::new(name), text.as_bytes()),
     };
     match format {
         Format::Text => Ok(prose(text.to_string())),
-        Format::Dump | Format::JsonLines => Err(DocumentError("check reads one document; dumps and JSON Lines hold many".into())),
+        Format::Dump | Format::JsonLines => {
+            Err(DocumentError("check reads one document; dumps and JSON Lines hold many".into()))
+        }
         f => {
             let (s, _) = verbatim_formats::read_bytes(name, text.as_bytes().to_vec(), std::path::Path::new(name), f)
                 .map_err(|e| DocumentError(e.to_string()))?;
@@ -108,8 +113,13 @@ pub fn page_quotes(source: &Source) -> Vec<DocQuote> {
 pub struct Checked {
     pub quote: DocQuote,
     /// `None` when the quotation is too short to look up (fewer than
-    /// [`MIN_WORDS`] words: a title, a scare-quoted word).
+    /// [`MIN_WORDS`] words: a title, a scare-quoted word), or cannot be
+    /// (see `error`).
     pub answer: Option<Answer>,
+    /// Why this quotation was not looked up (longer than
+    /// [`crate::MAX_QUERY_WORDS`]): one quotation's problem, not the
+    /// document's.
+    pub error: Option<String>,
 }
 
 impl Checked {
@@ -132,13 +142,62 @@ impl Engine {
         let mut out = Vec::with_capacity(quotes.len());
         for q in quotes {
             if verbatim_text::tokenize(&q.text).len() < MIN_WORDS {
-                out.push(Checked { quote: q, answer: None });
+                out.push(Checked { quote: q, answer: None, error: None });
                 continue;
             }
+            self.check_deadline()?;
             let (s, e) = (q.start, q.end);
-            let a = self.find_except(&q.text, q.speaker.as_deref(), &|m| own.contains(&m.source_id) && m.start < e && s < m.end)?;
-            out.push(Checked { quote: q, answer: Some(a) });
+            match self
+                .find_except(&q.text, q.speaker.as_deref(), &|m| own.contains(&m.source_id) && m.start < e && s < m.end)
+            {
+                Ok(a) => out.push(Checked { quote: q, answer: Some(a), error: None }),
+                Err(err @ (EngineError::TooLong(_) | EngineError::EmptyQuery)) => {
+                    out.push(Checked { quote: q, answer: None, error: Some(err.to_string()) })
+                }
+                Err(err) => return Err(err),
+            }
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use verbatim_formats::SourceKind;
+    use verbatim_store::Corpus;
+
+    fn engine(dir: &std::path::Path) -> Engine {
+        let mut w = Corpus::open(dir).unwrap().into_writer(|| {}).unwrap();
+        let text = "The only thing we have to fear is fear itself, nameless, unreasoning, unjustified terror.";
+        w.add(vec![verbatim_formats::Source::new("fdr.txt", SourceKind::Document, "text", text.into())]).unwrap();
+        Engine::new(w.finish().unwrap())
+    }
+
+    #[test]
+    fn one_over_long_quotation_is_its_own_error_not_the_document_s() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = engine(dir.path());
+        let long = vec!["word"; crate::MAX_QUERY_WORDS + 1].join(" ");
+        let doc =
+            format!("He said, \u{201c}only thing we have to fear is fear itself.\u{201d} Then: \u{201c}{long}\u{201d}");
+        let checked = e.check(&doc, prose_quotes(&doc)).unwrap();
+        assert_eq!(checked.len(), 2);
+        assert_eq!(checked[0].answer.as_ref().map(|a| a.verdict), Some(Verdict::Verbatim));
+        assert!(checked[1].answer.is_none());
+        assert!(checked[1].error.as_deref().is_some_and(|m| m.contains("at most")), "{:?}", checked[1].error);
+    }
+
+    #[test]
+    fn work_stops_at_the_deadline_and_goes_on_when_it_is_lifted() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = engine(dir.path());
+        let q = "only thing we have to fear is fear itself";
+        e.set_deadline(Some(std::time::Instant::now() - std::time::Duration::from_millis(1)));
+        assert!(matches!(e.find(q, None), Err(EngineError::Deadline)));
+        let doc = format!("He said, \u{201c}{q}.\u{201d}");
+        assert!(matches!(e.check(&doc, prose_quotes(&doc)), Err(EngineError::Deadline)));
+        e.set_deadline(None);
+        assert_eq!(e.find(q, None).unwrap().verdict, Verdict::Verbatim);
     }
 }

@@ -3,8 +3,8 @@
 //! scripts read). It lives beside the types it renders so that every front
 //! end prints the same thing.
 
-use serde_json::{json, Value};
 use crate::{Answer, Chain, Checked, Edit, Match};
+use serde_json::{json, Value};
 
 pub fn edit_json(e: &Edit) -> Value {
     match e {
@@ -85,14 +85,19 @@ pub fn answer_json(id: Option<&Value>, a: &Answer) -> Value {
     v
 }
 
+/// The quotations of a checked document, in order: each one's place (byte
+/// range, line, column), the speaker the document gives, and its answer
+/// (absent when too short to look up). Lines come from one index of the
+/// text's line starts, so a document costs one pass however many
+/// quotations it holds.
+pub fn checked_json(file: Option<&str>, text: &str, checked: &[Checked]) -> Vec<Value> {
+    let lines = verbatim_text::LineIndex::new(text);
+    checked.iter().map(|c| one_checked(file, text, &lines, c)).collect()
+}
 
-/// One quotation of a checked document: its place, the speaker the
-/// document gives, and its answer (absent when too short to look up).
-pub fn checked_json(file: Option<&str>, text: &str, c: &Checked) -> Value {
+fn one_checked(file: Option<&str>, text: &str, lines: &verbatim_text::LineIndex, c: &Checked) -> Value {
     let q = &c.quote;
-    let before = &text[..q.start.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let (line, column) = lines.line_column(text, q.start);
     let mut v = json!({
         "start": q.start,
         "end": q.end,
@@ -109,6 +114,9 @@ pub fn checked_json(file: Option<&str>, text: &str, c: &Checked) -> Value {
     }
     if let Some(a) = &c.answer {
         v["answer"] = answer_json(None, a);
+    }
+    if let Some(e) = &c.error {
+        v["error"] = json!(e);
     }
     v
 }

@@ -184,6 +184,9 @@ pub enum EngineError {
     EmptyQuery,
     #[error("the quotation has {0} words; at most {MAX_QUERY_WORDS} are looked up")]
     TooLong(usize),
+    /// The deadline set with [`Engine::set_deadline`] passed.
+    #[error("stopped at the deadline before an answer was found")]
+    Deadline,
 }
 
 /// The longest quotation looked up, in words. Alignment costs grow with
@@ -216,6 +219,8 @@ pub struct Engine {
     /// The people the corpus knows, read on the first claimed speaker and
     /// dropped on [`Engine::refresh`].
     people: Mutex<Option<Arc<names::People>>>,
+    /// When work must stop (see [`Engine::set_deadline`]).
+    deadline: std::cell::Cell<Option<std::time::Instant>>,
 }
 
 struct Candidate {
@@ -232,7 +237,7 @@ impl Engine {
     }
 
     pub fn with_options(corpus: Corpus, opts: Options) -> Engine {
-        Engine { corpus, opts, people: Mutex::new(None) }
+        Engine { corpus, opts, people: Mutex::new(None), deadline: std::cell::Cell::new(None) }
     }
 
     pub fn corpus(&self) -> &Corpus {
@@ -245,6 +250,22 @@ impl Engine {
         self.corpus.refresh();
         if let Ok(mut p) = self.people.lock() {
             *p = None;
+        }
+    }
+
+    /// Makes work on this engine stop with [`EngineError::Deadline`] once
+    /// `deadline` has passed; `None` lifts it. The engine looks at the clock
+    /// before aligning each region and before each quotation of a checked
+    /// document, so a server that has answered "busy" gets its worker
+    /// back soon after, instead of when the work would have finished.
+    pub fn set_deadline(&self, deadline: Option<std::time::Instant>) {
+        self.deadline.set(deadline);
+    }
+
+    pub(crate) fn check_deadline(&self) -> Result<(), EngineError> {
+        match self.deadline.get() {
+            Some(d) if std::time::Instant::now() >= d => Err(EngineError::Deadline),
+            _ => Ok(()),
         }
     }
 
@@ -267,7 +288,12 @@ impl Engine {
 
     /// [`Engine::find`], setting aside the matches `skip` says to (a
     /// quotation being checked is not its own witness).
-    pub fn find_except(&self, quote: &str, speaker: Option<&str>, skip: &dyn Fn(&Match) -> bool) -> Result<Answer, EngineError> {
+    pub fn find_except(
+        &self,
+        quote: &str,
+        speaker: Option<&str>,
+        skip: &dyn Fn(&Match) -> bool,
+    ) -> Result<Answer, EngineError> {
         let q = parse_query(quote);
         if q.tokens.is_empty() {
             return Err(EngineError::EmptyQuery);
@@ -283,8 +309,8 @@ impl Engine {
             if !found(&c.al, m) {
                 continue;
             }
-            if !cache.contains_key(&c.row.id) {
-                cache.insert(c.row.id, (self.corpus.quotations(c.row.id)?, self.corpus.reported(c.row.id)?));
+            if let std::collections::hash_map::Entry::Vacant(e) = cache.entry(c.row.id) {
+                e.insert((self.corpus.quotations(c.row.id)?, self.corpus.reported(c.row.id)?));
             }
             let (quotations, reported) = &cache[&c.row.id];
             let mut mm = judge(quote, &q, &c, quotations);
@@ -302,7 +328,7 @@ impl Engine {
             }
             matches.push(mm);
         }
-        matches.sort_by(|a, b| rank_key(a).cmp(&rank_key(b)));
+        matches.sort_by_key(rank_key);
         infer_owner(&mut matches);
         let verdict = matches.first().map(|m| m.verdict).unwrap_or(Verdict::NotFound);
         // credit is judged over every witness found, before the list is cut
@@ -319,7 +345,13 @@ impl Engine {
     /// The reported span around a match, if the match lies inside one: the
     /// smallest that contains it, or one that holds most of its words (a
     /// quotation that adds a word or two before the opening mark).
-    fn reported_around(&self, c: &Candidate, reported: &[Reported], s0: usize, s1: usize) -> Result<Option<Nested>, EngineError> {
+    fn reported_around(
+        &self,
+        c: &Candidate,
+        reported: &[Reported],
+        s0: usize,
+        s1: usize,
+    ) -> Result<Option<Nested>, EngineError> {
         let contains = reported.iter().filter(|r| r.start <= s0 && s1 <= r.end).min_by_key(|r| r.end - r.start);
         let r = match contains {
             Some(r) => Some(r),
@@ -328,7 +360,9 @@ impl Engine {
                     .al
                     .steps
                     .iter()
-                    .filter_map(|st| if let Step::Match { s, .. } = st { Some(c.base + c.tokens[*s].start) } else { None })
+                    .filter_map(
+                        |st| if let Step::Match { s, .. } = st { Some(c.base + c.tokens[*s].start) } else { None },
+                    )
                     .collect();
                 reported
                     .iter()
@@ -354,7 +388,10 @@ impl Engine {
         };
         let cue = match &r.cue {
             Some(cue) if cue.start >= c.base && cue.end <= c.base + c.text.len() => {
-                let (a, b) = (verbatim_text::floor_boundary(&c.text, cue.start - c.base), verbatim_text::floor_boundary(&c.text, cue.end - c.base));
+                let (a, b) = (
+                    verbatim_text::floor_boundary(&c.text, cue.start - c.base),
+                    verbatim_text::floor_boundary(&c.text, cue.end - c.base),
+                );
                 Some(c.text[a..b].to_string())
             }
             Some(cue) => self.corpus.text_range(c.row.id, cue.start, cue.end)?.map(|(_, t)| t),
@@ -421,6 +458,7 @@ impl Engine {
         let margin = 400 + query_bytes * 2;
         let mut out = Vec::new();
         for (src, start, end, _) in regions {
+            self.check_deadline()?;
             let Some(row) = self.corpus.source(src)? else { continue };
             let lo = start.saturating_sub(margin);
             let hi = end + margin;
@@ -469,9 +507,11 @@ fn judge(quote: &str, q: &Query, c: &Candidate, quotations: &[Quotation]) -> Mat
                 let text = c.text[a..b].trim().to_string();
                 let (a, b) = (c.base + a, c.base + b);
                 match gap {
-                    GapKind::Adjacent => {
-                        edits.push(Edit::Omitted { source: text, start: tok[s.start].start + c.base, end: tok[s.end - 1].end + c.base })
-                    }
+                    GapKind::Adjacent => edits.push(Edit::Omitted {
+                        source: text,
+                        start: tok[s.start].start + c.base,
+                        end: tok[s.end - 1].end + c.base,
+                    }),
                     GapKind::Elision => omitted.push(Omission { start: a, end: b, text }),
                     GapKind::Wildcard => {}
                 }
@@ -500,10 +540,8 @@ fn judge(quote: &str, q: &Query, c: &Candidate, quotations: &[Quotation]) -> Mat
     let score = (1.0 - al.cost / m as f32).clamp(0.0, 1.0);
     let (abs0, abs1) = (c.base + s0, c.base + s1);
     // the recorded quotation holding the match, if any: the smallest that contains it
-    let container = quotations
-        .iter()
-        .filter(|qq| qq.start <= abs0 && abs1 <= qq.end)
-        .min_by_key(|qq| qq.end - qq.start);
+    let container =
+        quotations.iter().filter(|qq| qq.start <= abs0 && abs1 <= qq.end).min_by_key(|qq| qq.end - qq.start);
     let (owner, owner_from) = if let Some(sp) = container.and_then(|qq| qq.credit.speaker.as_ref()) {
         (Some(sp.value.clone()), "quotation")
     } else if container.is_none() || c.row.kind == SourceKind::Document {
@@ -511,9 +549,8 @@ fn judge(quote: &str, q: &Query, c: &Candidate, quotations: &[Quotation]) -> Mat
     } else {
         (None, "quotation")
     };
-    let witness = container
-        .and_then(|qq| qq.credit.speaker.as_ref().map(|f| f.value.clone()))
-        .or_else(|| c.row.speaker.clone());
+    let witness =
+        container.and_then(|qq| qq.credit.speaker.as_ref().map(|f| f.value.clone())).or_else(|| c.row.speaker.clone());
     let primary = match container {
         Some(qq) => qq.primary,
         None => c.row.kind == SourceKind::Document,
@@ -591,9 +628,12 @@ fn infer_owner(matches: &mut [Match]) {
     if best.owner.is_some() || best.standing == Standing::Misattributed {
         return;
     }
-    let lender = matches[1..]
-        .iter()
-        .find(|m| m.owner.is_some() && m.owner_from != "witness" && m.standing == Standing::Sourced && m.verdict != Verdict::Altered);
+    let lender = matches[1..].iter().find(|m| {
+        m.owner.is_some()
+            && m.owner_from != "witness"
+            && m.standing == Standing::Sourced
+            && m.verdict != Verdict::Altered
+    });
     if let Some(l) = lender {
         let (owner, via) = (l.owner.clone(), format!("{} [{}..{}]", l.source, l.start, l.end));
         let best = &mut matches[0];

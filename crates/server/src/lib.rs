@@ -50,12 +50,23 @@ pub struct Config {
     pub max_body: usize,
     /// Longest quotation accepted by find and verify, in bytes.
     pub max_quote: usize,
+    /// Most quotations `/v1/check` looks up in one document.
+    pub max_check_quotes: usize,
 }
 
 impl Config {
     pub fn new(dir: PathBuf, addr: SocketAddr) -> Config {
         let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(2, 16);
-        Config { dir, addr, token: None, workers, timeout: Duration::from_secs(10), max_body: 2 << 20, max_quote: 10_000 }
+        Config {
+            dir,
+            addr,
+            token: None,
+            workers,
+            timeout: Duration::from_secs(10),
+            max_body: 2 << 20,
+            max_quote: 10_000,
+            max_check_quotes: 500,
+        }
     }
 }
 
@@ -86,6 +97,7 @@ impl From<EngineError> for ApiError {
         match e {
             EngineError::EmptyQuery => ApiError::bad("the quotation has no words"),
             e @ EngineError::TooLong(_) => ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, e.to_string()),
+            e @ EngineError::Deadline => ApiError::new(StatusCode::SERVICE_UNAVAILABLE, format!("busy: {e}")),
             other => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, other.to_string()),
         }
     }
@@ -110,7 +122,11 @@ impl App {
     /// Opens the corpus once per worker.
     pub fn open(cfg: Config) -> anyhow::Result<Arc<App>> {
         if !cfg.dir.join("record.sqlite").is_file() {
-            anyhow::bail!("{}: no corpus here (run `verbatim --corpus {} ingest PATH...` first)", cfg.dir.display(), cfg.dir.display());
+            anyhow::bail!(
+                "{}: no corpus here (run `verbatim --corpus {} ingest PATH...` first)",
+                cfg.dir.display(),
+                cfg.dir.display()
+            );
         }
         let mut engines = Vec::with_capacity(cfg.workers);
         for _ in 0..cfg.workers {
@@ -125,19 +141,40 @@ impl App {
         self: &Arc<Self>,
         f: impl FnOnce(&Engine) -> Result<T, ApiError> + Send + 'static,
     ) -> Result<T, ApiError> {
-        let busy = || ApiError::new(StatusCode::SERVICE_UNAVAILABLE, format!("busy: no answer within {} s", self.cfg.timeout.as_secs()));
+        let busy = || {
+            ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                format!("busy: no answer within {} s", self.cfg.timeout.as_secs()),
+            )
+        };
         let app = self.clone();
+        // the engine stops at the same moment the client is told "busy"
+        let deadline = std::time::Instant::now() + self.cfg.timeout;
         let work = async move {
-            let permit = app.pool.permits.clone().acquire_owned().await.map_err(|_| ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "shutting down"))?;
+            let permit = app
+                .pool
+                .permits
+                .clone()
+                .acquire_owned()
+                .await
+                .map_err(|_| ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "shutting down"))?;
             let app2 = app.clone();
             let joined = tokio::task::spawn_blocking(move || {
                 let _permit = permit;
-                let (engine, seen) = app2.pool.engines.lock().map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "engine pool poisoned"))?.pop().ok_or_else(|| ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "no engine free"))?;
+                let (engine, seen) = app2
+                    .pool
+                    .engines
+                    .lock()
+                    .map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "engine pool poisoned"))?
+                    .pop()
+                    .ok_or_else(|| ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "no engine free"))?;
                 let now = app2.generation.load(Ordering::Acquire);
                 if seen < now {
                     engine.refresh();
                 }
+                engine.set_deadline(Some(deadline));
                 let out = f(&engine);
+                engine.set_deadline(None);
                 if let Ok(mut v) = app2.pool.engines.lock() {
                     v.push((engine, now));
                 }
@@ -216,7 +253,10 @@ pub struct SourceParams {
 
 fn check_quote(app: &App, quote: &str) -> Result<(), ApiError> {
     if quote.len() > app.cfg.max_quote {
-        return Err(ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, format!("the quotation is {} bytes; at most {} are accepted", quote.len(), app.cfg.max_quote)));
+        return Err(ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("the quotation is {} bytes; at most {} are accepted", quote.len(), app.cfg.max_quote),
+        ));
     }
     if quote.trim().is_empty() {
         return Err(ApiError::bad("the quotation is empty"));
@@ -232,7 +272,9 @@ async fn find(State(app): State<Arc<App>>, body: Result<Bytes, BytesRejection>) 
     let req: FindRequest = parse_body(body)?;
     check_quote(&app, &req.quote)?;
     let v = app
-        .with_engine(move |e| Ok(json::answer_json(None, &e.find(&req.quote, req.speaker.as_deref().filter(|s| !s.trim().is_empty()))?)))
+        .with_engine(move |e| {
+            Ok(json::answer_json(None, &e.find(&req.quote, req.speaker.as_deref().filter(|s| !s.trim().is_empty()))?))
+        })
         .await?;
     Ok(axum::Json(v).into_response())
 }
@@ -254,16 +296,27 @@ async fn verify(State(app): State<Arc<App>>, body: Result<Bytes, BytesRejection>
 /// Every quotation in a document, with its speaker and verdict.
 #[utoipa::path(post, path = "/v1/check", request_body = CheckRequest,
     responses((status = 200, description = "The document's quotations", body = openapi::CheckDoc),
-              (status = 400, description = "Bad request", body = openapi::ErrorDoc)))]
+              (status = 400, description = "Bad request", body = openapi::ErrorDoc),
+              (status = 413, description = "More quotations than one request may check", body = openapi::ErrorDoc)))]
 async fn check(State(app): State<Arc<App>>, body: Result<Bytes, BytesRejection>) -> Result<Response, ApiError> {
     let req: CheckRequest = parse_body(body)?;
+    let cap = app.cfg.max_check_quotes;
     let v = app
         .with_engine(move |e| {
             let doc = read_document(&req.text, req.format.as_deref()).map_err(|e| ApiError::bad(e.to_string()))?;
+            if doc.quotes.len() > cap {
+                return Err(ApiError::new(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    format!(
+                        "the document holds {} quotations; at most {cap} are checked in one request",
+                        doc.quotes.len()
+                    ),
+                ));
+            }
             let (text, kind) = (doc.text, doc.kind);
             let checked = e.check(&text, doc.quotes)?;
             let flagged = checked.iter().filter(|c| c.flagged()).count();
-            let qs: Vec<Value> = checked.iter().map(|c| json::checked_json(None, &text, c)).collect();
+            let qs = json::checked_json(None, &text, &checked);
             Ok(json!({"kind": kind, "text": text, "quotations": qs, "flagged": flagged}))
         })
         .await?;
@@ -276,14 +329,20 @@ fn read_source(name: &str, text: &str, format: Format) -> Result<Source, ApiErro
         return Err(ApiError::bad(format!("{name}: send the pages of a {} one by one", format.name())));
     }
     let path = std::path::Path::new(name);
-    verbatim_formats::read_bytes(name, text.as_bytes().to_vec(), path, format).map(|r| r.0).map_err(|e| ApiError::bad(e.to_string()))
+    verbatim_formats::read_bytes(name, text.as_bytes().to_vec(), path, format)
+        .map(|r| r.0)
+        .map_err(|e| ApiError::bad(e.to_string()))
 }
 
 /// A source's metadata and text, with a span to highlight.
 #[utoipa::path(get, path = "/v1/sources/{id}", params(("id" = i64, Path, description = "Source id, as `source_id` in a match"), SourceParams),
     responses((status = 200, description = "The source", body = openapi::SourceDoc),
               (status = 404, description = "No such source", body = openapi::ErrorDoc)))]
-async fn source(State(app): State<Arc<App>>, id: Result<UrlPath<i64>, PathRejection>, params: Result<Query<SourceParams>, QueryRejection>) -> Result<Response, ApiError> {
+async fn source(
+    State(app): State<Arc<App>>,
+    id: Result<UrlPath<i64>, PathRejection>,
+    params: Result<Query<SourceParams>, QueryRejection>,
+) -> Result<Response, ApiError> {
     let UrlPath(id) = id.map_err(|r| ApiError::bad(format!("source id: {}", r.body_text())))?;
     let Query(p) = params.map_err(|r| ApiError::bad(format!("query: {}", r.body_text())))?;
     let v = app
@@ -332,17 +391,30 @@ async fn stats(State(app): State<Arc<App>>) -> Result<Response, ApiError> {
     Ok(axum::Json(v).into_response())
 }
 
+/// Whether a presented token is the server's, in time that does not depend
+/// on where the two differ or on their lengths (both are hashed, and
+/// `blake3::Hash` compares in constant time), so that response times do
+/// not give the token away byte by byte.
+fn same_secret(given: &str, token: &str) -> bool {
+    blake3::hash(given.as_bytes()) == blake3::hash(token.as_bytes())
+}
+
 /// Adds documents to the corpus (only when the server was started with a token).
 #[utoipa::path(post, path = "/v1/ingest", request_body = IngestRequest, security(("bearer" = [])),
     responses((status = 200, description = "What was added", body = openapi::IngestDoc),
               (status = 401, description = "Missing or wrong token", body = openapi::ErrorDoc),
               (status = 404, description = "Ingest is off on this server", body = openapi::ErrorDoc)))]
-async fn ingest(State(app): State<Arc<App>>, headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Result<Response, ApiError> {
+async fn ingest(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
     let Some(token) = app.cfg.token.clone() else {
         return Err(ApiError::new(StatusCode::NOT_FOUND, "ingest is off: start the server with --token to allow it"));
     };
-    let given = headers.get(header::AUTHORIZATION).and_then(|h| h.to_str().ok()).and_then(|h| h.strip_prefix("Bearer "));
-    if given != Some(token.as_str()) {
+    let given =
+        headers.get(header::AUTHORIZATION).and_then(|h| h.to_str().ok()).and_then(|h| h.strip_prefix("Bearer "));
+    if !given.is_some_and(|g| same_secret(g, &token)) {
         return Err(ApiError::new(StatusCode::UNAUTHORIZED, "a bearer token is needed to ingest"));
     }
     let req: IngestRequest = parse_body(body)?;
@@ -353,10 +425,13 @@ async fn ingest(State(app): State<Arc<App>>, headers: HeaderMap, body: Result<By
             return Err(ApiError::bad(format!("documents[{k}]: empty name")));
         }
         let format = match d.format.as_deref() {
-            Some(f) => Format::parse(f).ok_or_else(|| ApiError::bad(format!("documents[{k}]: format {f:?} is unknown (known: {})", Format::known())))?,
+            Some(f) => Format::parse(f).ok_or_else(|| {
+                ApiError::bad(format!("documents[{k}]: format {f:?} is unknown (known: {})", Format::known()))
+            })?,
             None => Format::detect(std::path::Path::new(&d.name), d.text.as_bytes()),
         };
-        let mut s = read_source(&d.name, &d.text, format).map_err(|e| ApiError::bad(format!("documents[{k}]: {}", e.message)))?;
+        let mut s = read_source(&d.name, &d.text, format)
+            .map_err(|e| ApiError::bad(format!("documents[{k}]: {}", e.message)))?;
         if let Some(date) = d.date.as_deref() {
             if !verbatim_formats::valid_date(date) {
                 return Err(ApiError::bad(format!("documents[{k}]: date {date:?} is not YYYY, YYYY-MM or YYYY-MM-DD")));
@@ -381,7 +456,8 @@ async fn ingest(State(app): State<Arc<App>>, headers: HeaderMap, body: Result<By
     .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?
     .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("{e:#}")))?;
     app.generation.fetch_add(1, Ordering::AcqRel);
-    let docs: Vec<Value> = added.iter().map(|(p, a)| json!({"name": p, "outcome": format!("{a:?}").to_lowercase()})).collect();
+    let docs: Vec<Value> =
+        added.iter().map(|(p, a)| json!({"name": p, "outcome": format!("{a:?}").to_lowercase()})).collect();
     Ok(axum::Json(json!({"documents": docs})).into_response())
 }
 
@@ -416,7 +492,9 @@ pub fn router(app: Arc<App>) -> Router {
 
 /// Serves until Ctrl-C or SIGTERM. `ready` is told the bound address.
 pub async fn serve(cfg: Config, ready: impl FnOnce(SocketAddr)) -> anyhow::Result<()> {
-    let listener = tokio::net::TcpListener::bind(cfg.addr).await.map_err(|e| anyhow::anyhow!("{}: cannot listen: {e}", cfg.addr))?;
+    let listener = tokio::net::TcpListener::bind(cfg.addr)
+        .await
+        .map_err(|e| anyhow::anyhow!("{}: cannot listen: {e}", cfg.addr))?;
     let addr = listener.local_addr()?;
     let app = App::open(cfg)?;
     ready(addr);
@@ -439,5 +517,19 @@ async fn shutdown() {
     tokio::select! {
         _ = ctrl_c => {},
         _ = term => {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_secret;
+
+    #[test]
+    fn tokens_match_only_when_equal() {
+        assert!(same_secret("s3cret", "s3cret"));
+        assert!(!same_secret("s3cre", "s3cret"));
+        assert!(!same_secret("s3cret ", "s3cret"));
+        assert!(!same_secret("", "s3cret"));
+        assert!(!same_secret("S3cret", "s3cret"));
     }
 }

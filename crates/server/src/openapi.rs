@@ -176,8 +176,10 @@ pub struct CheckedDoc {
     /// The speaker the document gives (a pronoun resolved), if any.
     speaker: Option<String>,
     flagged: bool,
-    /// Absent for quotations too short to look up.
+    /// Absent for quotations too short to look up, or that could not be.
     answer: Option<AnswerDoc>,
+    /// Why this quotation was not looked up (longer than 2,000 words).
+    error: Option<String>,
 }
 
 /// A source and an optional highlighted span.

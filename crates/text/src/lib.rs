@@ -21,7 +21,7 @@ use unicode_normalization::UnicodeNormalization;
 mod query;
 mod surface;
 
-pub use query::{parse_query, Gap, QueryToken, Query};
+pub use query::{parse_query, Gap, Query, QueryToken};
 pub use surface::{same_surface, strip_outer_punctuation};
 
 /// One word of a text: its normalized form and where it stands in the original.
@@ -55,8 +55,18 @@ pub fn is_quote_mark(c: char) -> bool {
     is_apostrophe(c)
         || matches!(
             c,
-            '"' | '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{ab}' | '\u{bb}' | '\u{201a}'
-                | '\u{201b}' | '\u{2039}' | '\u{203a}' | '\u{300c}' | '\u{300d}'
+            '"' | '\u{201c}'
+                | '\u{201d}'
+                | '\u{201e}'
+                | '\u{201f}'
+                | '\u{ab}'
+                | '\u{bb}'
+                | '\u{201a}'
+                | '\u{201b}'
+                | '\u{2039}'
+                | '\u{203a}'
+                | '\u{300c}'
+                | '\u{300d}'
         )
 }
 
@@ -228,6 +238,31 @@ pub fn shingle(a: &str, b: &str) -> String {
     s.push(' ');
     s.push_str(b);
     s
+}
+
+/// Where each line of a text starts, to turn byte offsets into lines and
+/// columns: built in one pass, each lookup a binary search, so that a
+/// document with many quotations is not rescanned for each.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        LineIndex { starts: std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect() }
+    }
+
+    /// The 1-based line and column (in characters) of byte offset `at` of
+    /// `text`, the text the index was built from. An offset inside a
+    /// character counts from that character's start; one past the end, from
+    /// the end.
+    pub fn line_column(&self, text: &str, at: usize) -> (usize, usize) {
+        let at = floor_boundary(text, at);
+        let line = self.starts.partition_point(|&s| s <= at).max(1);
+        let start = self.starts[line - 1].min(at);
+        (line, text[start..at].chars().count() + 1)
+    }
 }
 
 /// The largest char boundary of `text` not above `i`.

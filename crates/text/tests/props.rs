@@ -1,7 +1,7 @@
 //! Property tests: offsets always map back to the original text.
 
 use proptest::prelude::*;
-use verbatim_text::{normalize_word, parse_query, same_surface, tokenize};
+use verbatim_text::{normalize_word, parse_query, same_surface, tokenize, LineIndex};
 
 fn texty() -> impl Strategy<Value = String> {
     // arbitrary Unicode, plus a bias toward the characters the normalizer treats specially
@@ -68,5 +68,17 @@ proptest! {
         prop_assert!(same_surface(&text, &text));
         let spaced = text.replace(' ', "  \n ");
         prop_assert_eq!(same_surface(&text, &spaced), same_surface(&spaced, &text));
+    }
+
+    /// Lines and columns from the index agree with counting from the start,
+    /// at every offset, inside characters too.
+    #[test]
+    fn line_index_agrees_with_counting(text in texty(), frac in 0.0f64..=1.0) {
+        let lines = LineIndex::new(&text);
+        let at = ((text.len() as f64) * frac) as usize;
+        let b = verbatim_text::floor_boundary(&text, at);
+        let before = &text[..b];
+        let want = (before.matches('\n').count() + 1, before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1);
+        prop_assert_eq!(lines.line_column(&text, at), want);
     }
 }
