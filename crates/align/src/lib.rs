@@ -191,7 +191,7 @@ pub fn align(query: &[u64], gaps: &[GapKind], source: &[u64], costs: &Costs) -> 
                 }
             }
             GapKind::Wildcard => {
-                for j in 0..w {
+                for (j, e) in entry.iter_mut().enumerate() {
                     let lo = j.saturating_sub(costs.wildcard_max);
                     let mut b = (inf, 0u32, START);
                     for jj in lo..=j {
@@ -200,7 +200,7 @@ pub fn align(query: &[u64], gaps: &[GapKind], source: &[u64], costs: &Costs) -> 
                             b = (c, jj as u32, st);
                         }
                     }
-                    entry[j] = b;
+                    *e = b;
                 }
             }
         }
@@ -307,9 +307,7 @@ mod tests {
     use super::*;
 
     fn ids(s: &str) -> Vec<u64> {
-        s.split_whitespace()
-            .map(|w| w.bytes().fold(7u64, |h, b| h.wrapping_mul(31).wrapping_add(b as u64)))
-            .collect()
+        s.split_whitespace().map(|w| w.bytes().fold(7u64, |h, b| h.wrapping_mul(31).wrapping_add(b as u64))).collect()
     }
 
     fn run(q: &str, gaps_at: &[(usize, GapKind)], s: &str) -> Alignment {

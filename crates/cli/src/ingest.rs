@@ -14,9 +14,18 @@ use crate::BadInput;
 /// Ingests `paths` and the manifest's files, committing after about
 /// `commit_bytes` of input (each commit is reported on stderr: everything
 /// before it survives a crash).
-pub fn run(dir: &Path, paths: Vec<PathBuf>, manifest: Option<PathBuf>, format: Option<String>, commit_bytes: u64) -> Result<ExitCode> {
+pub fn run(
+    dir: &Path,
+    paths: Vec<PathBuf>,
+    manifest: Option<PathBuf>,
+    format: Option<String>,
+    commit_bytes: u64,
+) -> Result<ExitCode> {
     let format = match &format {
-        Some(f) => Some(Format::parse(f).ok_or_else(|| BadInput(format!("--format {f:?}: unknown format (known: {})", Format::known())))?),
+        Some(f) => Some(
+            Format::parse(f)
+                .ok_or_else(|| BadInput(format!("--format {f:?}: unknown format (known: {})", Format::known())))?,
+        ),
         None => None,
     };
     let req = Request { paths, manifest, format, commit_bytes };
@@ -26,20 +35,24 @@ pub fn run(dir: &Path, paths: Vec<PathBuf>, manifest: Option<PathBuf>, format: O
             bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
             bar.set_length(bytes);
             bar.set_style(
-                ProgressStyle::with_template("{spinner} {msg} [{bar:30}] {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} ETA {eta}")
-                    .unwrap_or_else(|_| ProgressStyle::default_bar())
-                    .progress_chars("=> "),
+                ProgressStyle::with_template(
+                    "{spinner} {msg} [{bar:30}] {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} ETA {eta}",
+                )
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> "),
             );
         }
-        Event::Waiting => bar.suspend(|| eprintln!("verbatim: another process is writing to {}; waiting", dir.display())),
+        Event::Waiting => {
+            bar.suspend(|| eprintln!("verbatim: another process is writing to {}; waiting", dir.display()))
+        }
         Event::Warning(w) => bar.suspend(|| eprintln!("verbatim: warning: {w}")),
         Event::Progress { bytes, files_done, files } => {
             bar.set_message(format!("{files_done}/{files} files"));
             bar.set_position(bytes);
         }
-        Event::Committed { sources, files_done, files, through } => {
-            bar.suspend(|| eprintln!("verbatim: committed {sources} sources, {files_done}/{files} files (through {through})"))
-        }
+        Event::Committed { sources, files_done, files, through } => bar.suspend(|| {
+            eprintln!("verbatim: committed {sources} sources, {files_done}/{files} files (through {through})")
+        }),
     };
     let result = verbatim_ingest::ingest(dir, &req, on);
     bar.finish_and_clear();

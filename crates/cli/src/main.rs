@@ -126,9 +126,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             eprintln!("verbatim: {e:#}");
-            if e.downcast_ref::<BadInput>().is_some()
-                || e.downcast_ref::<verbatim_formats::FormatError>().is_some()
-            {
+            if e.downcast_ref::<BadInput>().is_some() || e.downcast_ref::<verbatim_formats::FormatError>().is_some() {
                 ExitCode::from(2)
             } else {
                 ExitCode::from(3)
@@ -148,7 +146,12 @@ fn corpus_dir(flag: Option<PathBuf>) -> Result<PathBuf> {
 /// user's mistake (a mistyped --corpus), not an empty corpus.
 pub(crate) fn open_existing(dir: &std::path::Path) -> Result<Corpus> {
     if !dir.join("record.sqlite").is_file() {
-        return Err(BadInput(format!("{}: no corpus here (run `verbatim --corpus {} ingest PATH...` first)", dir.display(), dir.display())).into());
+        return Err(BadInput(format!(
+            "{}: no corpus here (run `verbatim --corpus {} ingest PATH...` first)",
+            dir.display(),
+            dir.display()
+        ))
+        .into());
     }
     Ok(Corpus::open(dir)?)
 }
@@ -157,7 +160,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let dir = corpus_dir(cli.corpus)?;
     match cli.command {
         Command::Ingest { paths, manifest, format, commit_mb } => {
-            if !(commit_mb > 0.0) {
+            if commit_mb.is_nan() || commit_mb <= 0.0 {
                 return Err(BadInput(format!("--commit-mb {commit_mb}: give a size above 0")).into());
             }
             ingest::run(&dir, paths, manifest, format, (commit_mb * 1e6) as u64)
@@ -196,7 +199,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(if answer.verdict == Verdict::NotFound { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
-        Command::Check { files, json, jsonl, quotes_only, format } => check::run(&dir, files, json, jsonl, quotes_only, format),
+        Command::Check { files, json, jsonl, quotes_only, format } => {
+            check::run(&dir, files, json, jsonl, quotes_only, format)
+        }
         Command::Serve { addr, token, workers, timeout } => {
             if !dir.join("record.sqlite").is_file() {
                 open_existing(&dir)?;
@@ -230,7 +235,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 println!("passages    {}", s.passages);
                 println!("text        {:.1} MB", s.text_bytes as f64 / 1e6);
                 println!("record      {:.1} MB", s.record_bytes as f64 / 1e6);
-                println!("index       {:.1} MB ({:.2}× the text)", s.index_bytes as f64 / 1e6, s.index_bytes as f64 / s.text_bytes.max(1) as f64);
+                println!(
+                    "index       {:.1} MB ({:.2}× the text)",
+                    s.index_bytes as f64 / 1e6,
+                    s.index_bytes as f64 / s.text_bytes.max(1) as f64
+                );
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -256,7 +265,9 @@ struct BatchQuery {
 fn parse_batch_line(line_no: usize, line: &str) -> BatchQuery {
     let v: serde_json::Value = match serde_json::from_str(line) {
         Ok(v) => v,
-        Err(e) => return BatchQuery { line: line_no, id: serde_json::Value::Null, quote: Err(format!("not JSON: {e}")) },
+        Err(e) => {
+            return BatchQuery { line: line_no, id: serde_json::Value::Null, quote: Err(format!("not JSON: {e}")) }
+        }
     };
     let id = v.get("id").cloned().unwrap_or(serde_json::Value::from(line_no));
     let quote = match v.get("quote") {
@@ -277,7 +288,8 @@ fn parse_batch_line(line_no: usize, line: &str) -> BatchQuery {
 /// on stderr and answered with its error; the rest are answered.
 fn run_batch(corpus: Corpus, dir: &std::path::Path, batch: &std::path::Path) -> Result<ExitCode> {
     use verbatim_engine::batch::{find_many, Query};
-    let f = std::fs::File::open(batch).with_context(|| format!("{}: cannot open", batch.display()))
+    let f = std::fs::File::open(batch)
+        .with_context(|| format!("{}: cannot open", batch.display()))
         .map_err(|e| BadInput(format!("{e:#}")))?;
     let mut lines = Vec::new();
     for (n, line) in std::io::BufReader::new(f).lines().enumerate() {

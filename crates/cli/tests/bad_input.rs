@@ -24,7 +24,8 @@ fn corpus(dir: &Path) -> (PathBuf, String) {
 
 fn kept(c: &Path, before: &str) {
     let now = String::from_utf8_lossy(&verbatim(c, &["stats", "--json"]).stdout).into_owned();
-    let (a, b): (serde_json::Value, serde_json::Value) = (serde_json::from_str(before).unwrap(), serde_json::from_str(&now).unwrap());
+    let (a, b): (serde_json::Value, serde_json::Value) =
+        (serde_json::from_str(before).unwrap(), serde_json::from_str(&now).unwrap());
     assert!(b["sources"].as_u64() >= a["sources"].as_u64(), "sources lost: {before} → {now}");
     let out = verbatim(c, &["find", "--json", "ask not what your country can do for you"]);
     assert!(out.status.success(), "the speech is no longer found: {}", stderr(&out));
@@ -42,18 +43,31 @@ fn unusable_files_exit_2_naming_the_file_and_keep_the_corpus() {
     let (c, before) = corpus(dir.path());
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("binary.txt", [&b"\x89PNG\r\n\x1a\n"[..], &[0u8; 64]].concat(), "binary file"),
-        ("corrupt.xml.bz2", {
-            let mut b = bz2(b"<mediawiki><page><title>T</title><ns>0</ns><revision><text>* words here</text></revision></page></mediawiki>");
-            let n = b.len();
-            for x in &mut b[n / 3..n / 2] {
-                *x ^= 0x5a;
-            }
-            b
-        }, "corrupt.xml.bz2"),
-        ("truncated.xml.bz2", {
-            let b = bz2(&b"<mediawiki><page><title>T</title><ns>0</ns><revision><text>".iter().chain(b"x ".repeat(50_000).iter()).chain(b"</text></revision></page></mediawiki>").copied().collect::<Vec<u8>>());
-            b[..b.len() / 2].to_vec()
-        }, "truncated.xml.bz2"),
+        (
+            "corrupt.xml.bz2",
+            {
+                let mut b = bz2(b"<mediawiki><page><title>T</title><ns>0</ns><revision><text>* words here</text></revision></page></mediawiki>");
+                let n = b.len();
+                for x in &mut b[n / 3..n / 2] {
+                    *x ^= 0x5a;
+                }
+                b
+            },
+            "corrupt.xml.bz2",
+        ),
+        (
+            "truncated.xml.bz2",
+            {
+                let b = bz2(&b"<mediawiki><page><title>T</title><ns>0</ns><revision><text>"
+                    .iter()
+                    .chain(b"x ".repeat(50_000).iter())
+                    .chain(b"</text></revision></page></mediawiki>")
+                    .copied()
+                    .collect::<Vec<u8>>());
+                b[..b.len() / 2].to_vec()
+            },
+            "truncated.xml.bz2",
+        ),
         ("wrongtypes.json", b"[{\"text\": [\"a\"], \"author\": 1}]".to_vec(), "wrongtypes.json:1:"),
         ("notjson.jsonl", b"{\"quotation\": \"fine\"}\n{broken\n".to_vec(), "notjson.jsonl:2:"),
     ];
@@ -110,7 +124,8 @@ fn odd_but_usable_files_are_read_with_a_warning() {
     assert!(out.status.success() && stderr(&out).contains("empty.txt: empty file, skipped"), "{}", stderr(&out));
     // deeply nested wikitext templates and links: read, bounded
     let p = dir.path().join("nested.wiki");
-    let deep = format!("== Quotes ==\n* {}deep words inside{}\n** Someone\n", "{{a|[[b|".repeat(5000), "]]}}".repeat(5000));
+    let deep =
+        format!("== Quotes ==\n* {}deep words inside{}\n** Someone\n", "{{a|[[b|".repeat(5000), "]]}}".repeat(5000));
     std::fs::write(&p, deep).unwrap();
     let out = verbatim(&c, &["ingest", p.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -179,19 +194,27 @@ fn a_10000_line_batch_reports_bad_lines_and_answers_the_rest() {
             7 => batch.push_str("{not json\n"),
             8 => batch.push_str("{\"id\": 1, \"quote\": 5}\n"),
             9 => batch.push_str(&format!("{{\"id\": {i}, \"quote\": \"...\"}}\n")),
-            _ => batch.push_str(&format!("{{\"id\": {i}, \"quote\": \"ask not what your country can do for you {}\"}}\n", i % 3)),
+            _ => batch.push_str(&format!(
+                "{{\"id\": {i}, \"quote\": \"ask not what your country can do for you {}\"}}\n",
+                i % 3
+            )),
         }
     }
     let p = dir.path().join("batch.jsonl");
     std::fs::write(&p, batch).unwrap();
     let out = verbatim(&c, &["find", "--jsonl", "--batch", p.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 10_000, "one answer per line, in order");
     let errors = lines.iter().filter(|v| v.get("error").is_some()).count();
     assert_eq!(errors, 60, "20 unreadable lines, 20 with a wrong type, 20 with no words");
     let err = stderr(&out);
-    assert!(err.contains("batch.jsonl:8: not JSON") && err.contains("batch.jsonl:9:") && err.contains("batch.jsonl:10:"), "{}", &err[..err.len().min(600)]);
+    assert!(
+        err.contains("batch.jsonl:8: not JSON") && err.contains("batch.jsonl:9:") && err.contains("batch.jsonl:10:"),
+        "{}",
+        &err[..err.len().min(600)]
+    );
     let found = lines.iter().filter(|v| v["verdict"] != "not_found" && v.get("error").is_none()).count();
     assert_eq!(found, 10_000 - 60);
 }

@@ -3,8 +3,7 @@
 //! misattribution), run as a user runs it.
 
 mod common;
-use common::{shared, seed, verbatim, seed_corpus, json};
-
+use common::{json, seed, seed_corpus, shared, verbatim};
 
 fn surname(name: &str) -> String {
     name.split_whitespace().last().unwrap_or("").to_lowercase()
@@ -28,7 +27,11 @@ fn check_lists_the_seed_pages_quotations_with_their_credits() {
     let mut checked = 0;
     for line in queries.lines().filter(|l| !l.trim().is_empty()) {
         let q: serde_json::Value = serde_json::from_str(line).unwrap();
-        let (Some(speaker), Some(start), Some(end)) = (q["speaker"].as_str(), q["expect"]["start"].as_u64(), q["expect"]["end"].as_u64()) else { continue };
+        let (Some(speaker), Some(start), Some(end)) =
+            (q["speaker"].as_str(), q["expect"]["start"].as_u64(), q["expect"]["end"].as_u64())
+        else {
+            continue;
+        };
         if q["kind"] == "nested" {
             continue; // the page credits the bullet, not the person quoted inside it
         }
@@ -40,7 +43,9 @@ fn check_lists_the_seed_pages_quotations_with_their_credits() {
         let given = holder["speaker"].as_str().map(surname);
         match q["expect"]["credit"].as_str() {
             Some("attributed") => assert_eq!(given.as_deref(), Some(surname(speaker).as_str()), "{}", q["id"]),
-            Some("misattributed") | Some("unknown") => assert_ne!(given.as_deref(), Some(surname(speaker).as_str()), "{}", q["id"]),
+            Some("misattributed") | Some("unknown") => {
+                assert_ne!(given.as_deref(), Some(surname(speaker).as_str()), "{}", q["id"])
+            }
             _ => continue,
         }
         checked += 1;
@@ -68,7 +73,8 @@ fn check_flags_exactly_the_altered_and_the_misattributed_quotations() {
     assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
     let v = json(&out);
     let qs = v["quotations"].as_array().unwrap();
-    let summary: Vec<(String, Option<&str>, Option<&str>, Option<&str>, bool)> = qs
+    type Row<'a> = (String, Option<&'a str>, Option<&'a str>, Option<&'a str>, bool);
+    let summary: Vec<Row> = qs
         .iter()
         .map(|q| {
             (
@@ -86,8 +92,15 @@ fn check_flags_exactly_the_altered_and_the_misattributed_quotations() {
     // "He also said": the pronoun is Putin
     assert_eq!(summary[1].1, Some("Putin"), "{summary:#?}");
     assert_eq!((summary[1].2, summary[1].4), (Some("altered"), true), "{summary:#?}");
-    assert_eq!((summary[2].1, summary[2].2, summary[2].3, summary[2].4), (Some("Simon Jenkins"), Some("verbatim"), Some("attributed"), false));
-    assert_eq!((summary[3].1, summary[3].3, summary[3].4), (Some("Anatol Lieven"), Some("misattributed"), true), "{summary:#?}");
+    assert_eq!(
+        (summary[2].1, summary[2].2, summary[2].3, summary[2].4),
+        (Some("Simon Jenkins"), Some("verbatim"), Some("attributed"), false)
+    );
+    assert_eq!(
+        (summary[3].1, summary[3].3, summary[3].4),
+        (Some("Anatol Lieven"), Some("misattributed"), true),
+        "{summary:#?}"
+    );
     assert_eq!(qs[3]["answer"]["credit_to"], "Vladimir Putin");
     // a one-word scare quote is listed, not looked up, not flagged
     assert_eq!((summary[4].2, summary[4].4), (None, false));
@@ -111,7 +124,11 @@ fn check_bad_input_exits_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("missing.txt"));
     let html = dir.path().join("a.html");
-    std::fs::write(&html, "<html><body><p>&ldquo;Entreaties and requests do not help,&rdquo; Putin said.</p></body></html>").unwrap();
+    std::fs::write(
+        &html,
+        "<html><body><p>&ldquo;Entreaties and requests do not help,&rdquo; Putin said.</p></body></html>",
+    )
+    .unwrap();
     let out = verbatim(dir.path(), &["check", "--json", html.to_str().unwrap()]);
     let v = json(&out);
     assert_eq!(v["quotations"][0]["speaker"], "Putin");

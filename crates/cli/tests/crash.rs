@@ -104,7 +104,8 @@ fn sigkill_at_random_moments_loses_nothing_committed() {
         let delay = Duration::from_micros(lcg(&mut seed) % (full.as_micros() as u64 + 1));
         let mut child = ingest(&corpus).stderr(Stdio::piped()).spawn().unwrap();
         let stderr = child.stderr.take().unwrap();
-        let reader = std::thread::spawn(move || BufReader::new(stderr).lines().map_while(Result::ok).collect::<Vec<String>>());
+        let reader =
+            std::thread::spawn(move || BufReader::new(stderr).lines().map_while(Result::ok).collect::<Vec<String>>());
         std::thread::sleep(delay);
         let _ = child.kill(); // SIGKILL
         let status = child.wait().unwrap();
@@ -141,7 +142,10 @@ fn sigkill_at_random_moments_loses_nothing_committed() {
         for key in ["sources", "quotations", "passages", "text_bytes"] {
             assert_eq!(got[key], want[key], "trial {trial}: {key} differs after the crash and the rerun");
         }
-        assert!(findable(&corpus, &files, &probes).iter().all(|&f| f), "trial {trial}: a file is not findable after the rerun");
+        assert!(
+            findable(&corpus, &files, &probes).iter().all(|&f| f),
+            "trial {trial}: a file is not findable after the rerun"
+        );
     }
     eprintln!(
         "20 kills: {killed_mid_way} between commits, {before_first} before the first commit, {after_done} after the ingest finished; \

@@ -48,7 +48,14 @@ fn a_later_president_quoting_an_earlier_one_on_the_real_addresses() {
     // the verdict and the first match are the origin's own words
     assert_eq!(v["matches"][0]["source"].as_str().unwrap().rsplit('/').next(), Some("1801-Jefferson.txt"));
 
-    for (who, want) in [("Thomas Jefferson", "attributed"), ("Thos. Jefferson", "attributed"), ("T. Jefferson", "attributed"), ("President Jefferson", "attributed"), ("Polk", "quoted_by"), ("Donald Trump", "misattributed")] {
+    for (who, want) in [
+        ("Thomas Jefferson", "attributed"),
+        ("Thos. Jefferson", "attributed"),
+        ("T. Jefferson", "attributed"),
+        ("President Jefferson", "attributed"),
+        ("Polk", "quoted_by"),
+        ("Donald Trump", "misattributed"),
+    ] {
         let v = credit(dir.path(), q, who);
         assert_eq!(v["credit"], want, "{who}: {v}");
     }
@@ -84,7 +91,11 @@ fn witnesses_decide_the_origin_and_names_stay_apart() {
     assert_eq!(credit(dir.path(), jqa, "John Quincy Adams")["credit"], "attributed");
     assert_eq!(credit(dir.path(), jqa, "J. Q. Adams")["credit"], "attributed");
     let v = credit(dir.path(), jqa, "John Adams");
-    assert_eq!((v["credit"].as_str(), v["credit_to"].as_str()), (Some("misattributed"), Some("John Quincy Adams")), "{v}");
+    assert_eq!(
+        (v["credit"].as_str(), v["credit_to"].as_str()),
+        (Some("misattributed"), Some("John Quincy Adams")),
+        "{v}"
+    );
     // George W. and George H. W. Bush
     let rain = "the rain will come when the rain will come, for every farmer";
     assert_eq!(credit(dir.path(), rain, "George W. Bush")["credit"], "attributed");
@@ -96,7 +107,11 @@ fn witnesses_decide_the_origin_and_names_stay_apart() {
     let v = credit(dir.path(), rivers, "Franklin Roosevelt");
     assert_eq!((v["credit"].as_str(), v["credit_to"].as_str()), (Some("quoted_by"), Some("Theodore Roosevelt")), "{v}");
     let quoter = &v["chain"]["witnesses"][1];
-    assert_eq!((quoter["role"].as_str(), quoter["inner"].as_str(), quoter["evidence"].as_str()), (Some("quoter"), Some("Theodore Roosevelt"), Some("said")), "{v}");
+    assert_eq!(
+        (quoter["role"].as_str(), quoter["inner"].as_str(), quoter["evidence"].as_str()),
+        (Some("quoter"), Some("Theodore Roosevelt"), Some("said")),
+        "{v}"
+    );
     // a surname alone that fits two people among the witnesses is ambiguous
     let v = credit(dir.path(), rivers, "Roosevelt");
     assert_eq!(v["credit"], "unknown", "{v}");
@@ -120,7 +135,11 @@ fn witnesses_decide_the_origin_and_names_stay_apart() {
 
     // a sentence opener is never a person: the marks name nobody, and the
     // words stay their speaker's
-    let v = credit(dir.path(), "the rain will come when the rain will come, for every farmer in this valley", "George W. Bush");
+    let v = credit(
+        dir.path(),
+        "the rain will come when the rain will come, for every farmer in this valley",
+        "George W. Bush",
+    );
     assert_eq!(v["credit"], "attributed", "{v}");
     assert!(v["chain"]["witnesses"][0]["inner"].is_null(), "{v}");
 }

@@ -3,8 +3,7 @@
 //! Dictionary).
 
 mod common;
-use common::{demo, seed, verbatim, json, seed_corpus};
-
+use common::{demo, json, seed, seed_corpus, verbatim};
 
 #[test]
 fn seed_elided_putin_lead_quote_resolves_to_the_speech() {
@@ -31,10 +30,18 @@ fn seed_credits_nested_and_inferred() {
     let cases = [
         ("a riddle wrapped in a mystery inside an enigma", "Winston Churchill", "attributed"),
         ("a riddle wrapped in a mystery inside an enigma", "Simon Jenkins", "quoted_by"),
-        ("Last spring the hoopla about Russia invading Ukraine died an ignominious death when nothing happened.", "Eve Ottenberg", "attributed"),
+        (
+            "Last spring the hoopla about Russia invading Ukraine died an ignominious death when nothing happened.",
+            "Eve Ottenberg",
+            "attributed",
+        ),
         ("So Russia hesitates and the U.S. screams. What else is new?", "Anatol Lieven", "misattributed"),
         ("If Russia and NATO cooperate, who are they going to be against?", "Vladimir Putin", "unknown"),
-        ("This array includes promises not to expand NATO eastwards even by an inch.", "Anatol Lieven", "misattributed"),
+        (
+            "This array includes promises not to expand NATO eastwards even by an inch.",
+            "Anatol Lieven",
+            "misattributed",
+        ),
     ];
     for (q, who, want) in cases {
         let v = json(&verbatim(dir.path(), &["verify", "--json", "--speaker", who, q]));
@@ -90,7 +97,10 @@ fn verdicts_on_real_speeches_with_a_manifest() {
         }
     }
     // Devil's Dictionary: CRLF and hard wraps are whitespace
-    let v = json(&verbatim(&corpus, &["find", "--json", "--speaker", "Ambrose Bierce", "A woman with a fine prospect of happiness behind her."]));
+    let v = json(&verbatim(
+        &corpus,
+        &["find", "--json", "--speaker", "Ambrose Bierce", "A woman with a fine prospect of happiness behind her."],
+    ));
     assert_eq!(v["verdict"], "verbatim");
     assert_eq!(v["credit"], "attributed");
     // ingesting again changes nothing
@@ -155,7 +165,15 @@ fn bad_input_exits_2_and_keeps_the_corpus() {
 #[test]
 fn human_output_names_the_verdict_and_the_credit() {
     let dir = seed_corpus();
-    let out = verbatim(dir.path(), &["verify", "--speaker", "Anatol Lieven", "This array includes promises not to expand NATO eastwards even by an inch."]);
+    let out = verbatim(
+        dir.path(),
+        &[
+            "verify",
+            "--speaker",
+            "Anatol Lieven",
+            "This array includes promises not to expand NATO eastwards even by an inch.",
+        ],
+    );
     let s = String::from_utf8_lossy(&out.stdout);
     assert!(s.starts_with("verbatim"), "{s}");
     assert!(s.contains("misattributed: not Anatol Lieven's words but Vladimir Putin's"), "{s}");

@@ -4,7 +4,7 @@
 //! ingest with exit 2, naming the file and line, keeping what came before.
 
 mod common;
-use common::{shared, verbatim, json};
+use common::{json, shared, verbatim};
 
 use std::io::Write;
 use std::path::Path;
@@ -44,7 +44,10 @@ fn collections_and_a_person_page_give_their_credits() {
     ));
     // Misattributed section: the true author named on the page
     let v = verify(dir.path(), "Friedrich Nietzsche", "A moral system valid for all is basically immoral.");
-    assert_eq!((v["verdict"].as_str(), v["credit"].as_str(), v["credit_to"].as_str()), (Some("verbatim"), Some("misattributed"), Some("Curtis Cate")));
+    assert_eq!(
+        (v["verdict"].as_str(), v["credit"].as_str(), v["credit_to"].as_str()),
+        (Some("verbatim"), Some("misattributed"), Some("Curtis Cate"))
+    );
     // a work heading gives the work; a German original's English translation is a quotation
     let v = verify(dir.path(), "Nietzsche", "Without music, life would be a mistake.");
     assert_eq!(v["credit"], "attributed");
@@ -52,9 +55,17 @@ fn collections_and_a_person_page_give_their_credits() {
     let v = verify(dir.path(), "Buddha", "You cannot travel the path until you have become the path itself.");
     assert_eq!(v["credit"], "misattributed", "{v}");
     // a fortune's "-- Name" credit
-    let v = verify(dir.path(), "Groucho Marx", "A black cat crossing your path signifies that the animal is going somewhere.");
+    let v = verify(
+        dir.path(),
+        "Groucho Marx",
+        "A black cat crossing your path signifies that the animal is going somewhere.",
+    );
     assert_eq!(v["credit"], "attributed");
-    let v = verify(dir.path(), "Mark Twain", "A black cat crossing your path signifies that the animal is going somewhere.");
+    let v = verify(
+        dir.path(),
+        "Mark Twain",
+        "A black cat crossing your path signifies that the animal is going somewhere.",
+    );
     assert_eq!((v["credit"].as_str(), v["credit_to"].as_str()), (Some("misattributed"), Some("Groucho Marx")));
 }
 
@@ -62,7 +73,11 @@ fn collections_and_a_person_page_give_their_credits() {
 fn credit_through_a_witness_is_inferred_and_named() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("uncredited");
-    std::fs::write(&f, "Some words that nobody in this file takes credit for, said once upon a time.\n%\nOther words here.\n%\n").unwrap();
+    std::fs::write(
+        &f,
+        "Some words that nobody in this file takes credit for, said once upon a time.\n%\nOther words here.\n%\n",
+    )
+    .unwrap();
     let j = dir.path().join("credited.json");
     std::fs::write(&j, r#"[{"text": "Some words that nobody in this file takes credit for, said once upon a time.", "author": "Ada Lovelace"}]"#).unwrap();
     let corpus = dir.path().join("c");
@@ -84,12 +99,17 @@ fn credit_through_a_witness_is_inferred_and_named() {
 /// streams (as a multistream dump is), plus a talk page and a redirect.
 fn write_dump(path: &Path) {
     let mut pages = Vec::new();
-    for (title, file) in [("Cecilia Eusepi", "wikiquote/person_Cecilia_Eusepi.wiki"), ("Warmness", "wikiquote/theme_Warmness.wiki")] {
+    for (title, file) in
+        [("Cecilia Eusepi", "wikiquote/person_Cecilia_Eusepi.wiki"), ("Warmness", "wikiquote/theme_Warmness.wiki")]
+    {
         let text = std::fs::read_to_string(corpora(file)).unwrap();
         let esc = text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
         pages.push(format!("  <page>\n    <title>{title}</title>\n    <ns>0</ns>\n    <revision>\n      <text xml:space=\"preserve\">{esc}</text>\n    </revision>\n  </page>\n"));
     }
-    pages.push("  <page><title>Talk:Warmness</title><ns>1</ns><revision><text>* not a quote page</text></revision></page>\n".into());
+    pages.push(
+        "  <page><title>Talk:Warmness</title><ns>1</ns><revision><text>* not a quote page</text></revision></page>\n"
+            .into(),
+    );
     pages.push("  <page><title>Warmth</title><ns>0</ns><redirect title=\"Warmness\" /><revision><text>#REDIRECT [[Warmness]]</text></revision></page>\n".into());
     let head = "<mediawiki xmlns=\"http://www.mediawiki.org/xml/export-0.11/\">\n  <siteinfo><sitename>Wikiquote</sitename></siteinfo>\n".to_string();
     let streams = [head + &pages[0], pages[1..].join("") + "</mediawiki>\n"];
@@ -113,13 +133,25 @@ fn multistream_bz2_dump_pages_become_sources() {
     assert!(err.contains("ingested 2 sources"), "{err}");
     assert_eq!(stats(&corpus)["sources"], 2);
     // person page: the subject is the speaker, a quote in "Quotes about" is Benedict XVI's
-    let v = verify(&corpus, "Cecilia Eusepi", "It is beautiful to give oneself to Jesus who gave himself to us without reserve.");
+    let v = verify(
+        &corpus,
+        "Cecilia Eusepi",
+        "It is beautiful to give oneself to Jesus who gave himself to us without reserve.",
+    );
     assert_eq!(v["credit"], "attributed", "{v}");
     assert!(v["matches"][0]["source"].as_str().unwrap().ends_with("#Cecilia Eusepi"));
-    let v = verify(&corpus, "Cecilia Eusepi", "This young woman who aspired to be a missionary sister was forced to leave her convent");
+    let v = verify(
+        &corpus,
+        "Cecilia Eusepi",
+        "This young woman who aspired to be a missionary sister was forced to leave her convent",
+    );
     assert_eq!((v["credit"].as_str(), v["credit_to"].as_str()), (Some("misattributed"), Some("Benedict XVI")));
     // theme page: each speaker from its credit line
-    let v = verify(&corpus, "Vincent van Gogh", "Someone has a great fire in his soul and nobody ever comes to warm themselves at it.");
+    let v = verify(
+        &corpus,
+        "Vincent van Gogh",
+        "Someone has a great fire in his soul and nobody ever comes to warm themselves at it.",
+    );
     assert_eq!(v["credit"], "attributed");
 }
 
@@ -133,7 +165,8 @@ fn bad_files_exit_2_naming_file_and_line_and_keep_the_corpus() {
 
     // a JSON collection with a wrong type on line 3
     let bad = dir.path().join("bad.json");
-    std::fs::write(&bad, "[\n {\"text\": \"fine words\", \"author\": \"A\"},\n {\"text\": 42, \"author\": \"B\"}\n]\n").unwrap();
+    std::fs::write(&bad, "[\n {\"text\": \"fine words\", \"author\": \"A\"},\n {\"text\": 42, \"author\": \"B\"}\n]\n")
+        .unwrap();
     let out = verbatim(&corpus, &["ingest", bad.to_str().unwrap()]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
@@ -160,7 +193,10 @@ fn bad_files_exit_2_naming_file_and_line_and_keep_the_corpus() {
     let bomb = dir.path().join("bomb.xml");
     let mut x = String::from("<?xml version=\"1.0\"?>\n<!DOCTYPE m [<!ENTITY a \"aaaaaaaaaa\">");
     for i in 1..10 {
-        x.push_str(&format!("<!ENTITY a{i} \"{}\">", format!("&a{};", if i == 1 { String::new() } else { (i - 1).to_string() }).repeat(10)));
+        x.push_str(&format!(
+            "<!ENTITY a{i} \"{}\">",
+            format!("&a{};", if i == 1 { String::new() } else { (i - 1).to_string() }).repeat(10)
+        ));
     }
     x.push_str("]>\n<mediawiki>\n<page><title>B</title><ns>0</ns><revision><text>&a9;</text></revision></page>\n</mediawiki>\n");
     std::fs::write(&bomb, x).unwrap();
@@ -173,6 +209,10 @@ fn bad_files_exit_2_naming_file_and_line_and_keep_the_corpus() {
     let after = stats(&corpus);
     assert_eq!(after["sources"], before["sources"]);
     assert_eq!(after["quotations"], before["quotations"]);
-    let v = verify(&corpus, "Terry Pratchett", "He hated being thought of as one of those people that wore stupid ornamental armour.");
+    let v = verify(
+        &corpus,
+        "Terry Pratchett",
+        "He hated being thought of as one of those people that wore stupid ornamental armour.",
+    );
     assert_eq!(v["credit"], "attributed", "{v}");
 }

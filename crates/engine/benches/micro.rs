@@ -26,13 +26,19 @@ fn inaugural_dir() -> PathBuf {
 fn text() -> &'static str {
     static T: OnceLock<String> = OnceLock::new();
     T.get_or_init(|| {
-        let mut files: Vec<_> = std::fs::read_dir(inaugural_dir()).expect("demo/speeches/inaugural").map(|e| e.unwrap().path()).collect();
+        let mut files: Vec<_> =
+            std::fs::read_dir(inaugural_dir()).expect("demo/speeches/inaugural").map(|e| e.unwrap().path()).collect();
         files.sort();
-        files.iter().map(|p| String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned()).collect::<Vec<_>>().join("\n\n")
+        files
+            .iter()
+            .map(|p| String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned())
+            .collect::<Vec<_>>()
+            .join("\n\n")
     })
 }
 
-const QUOTE: &str = "And so, my fellow Americans: ask not what your country can do for you... ask what you can do for your country.";
+const QUOTE: &str =
+    "And so, my fellow Americans: ask not what your country can do for you... ask what you can do for your country.";
 
 #[divan::bench]
 fn normalize_900kb(b: divan::Bencher) {

@@ -69,7 +69,8 @@ mod tests {
             ("a.txt", "The only thing we have to fear is fear itself, nameless and unreasoning."),
             ("b.txt", "Ask not what your country can do for you; ask what you can do for your country."),
         ];
-        w.add(texts.iter().map(|(n, t)| Source::new(*n, SourceKind::Document, "text", t.to_string())).collect()).unwrap();
+        w.add(texts.iter().map(|(n, t)| Source::new(*n, SourceKind::Document, "text", t.to_string())).collect())
+            .unwrap();
         w.finish().unwrap();
         let mut queries = Vec::new();
         for k in 0..40 {

@@ -95,7 +95,11 @@ fn date_key(m: &Match) -> String {
 
 /// Builds the chain over the matches (best first) and, for a claimed
 /// speaker, the credit verdict and the other person it names.
-pub fn judge(claimed: Option<&str>, matches: &[Match], people: Option<&People>) -> (Option<CreditVerdict>, Option<String>, Chain) {
+pub fn judge(
+    claimed: Option<&str>,
+    matches: &[Match],
+    people: Option<&People>,
+) -> (Option<CreditVerdict>, Option<String>, Chain) {
     let mut chain = Chain::default();
     let Some(best) = matches.first() else {
         return (claimed.map(|_| CreditVerdict::Unknown), None, chain);
@@ -191,7 +195,10 @@ pub fn judge(claimed: Option<&str>, matches: &[Match], people: Option<&People>) 
         };
         let evidence = match kinds[i] {
             Kind::Named | Kind::Unnamed => m.nested.as_ref().and_then(|n| n.cue.clone()),
-            Kind::Debunk => Some(format!("listed as misattributed{}", m.not_by.as_ref().map(|n| format!(" to {n}")).unwrap_or_default())),
+            Kind::Debunk => Some(format!(
+                "listed as misattributed{}",
+                m.not_by.as_ref().map(|n| format!(" to {n}")).unwrap_or_default()
+            )),
             Kind::Collection => m.owner.as_ref().map(|o| {
                 if m.owner_from == "witness" {
                     format!("credited through another witness: {o}")
@@ -266,7 +273,9 @@ pub fn judge(claimed: Option<&str>, matches: &[Match], people: Option<&People>) 
     // the text before a quotation names the claimed person, though no cue
     // the reader knows gave a speaker (and no own words say otherwise)
     if !own_origin {
-        let framed = ws.iter().any(|m| m.nested.as_ref().is_some_and(|n| n.inner.is_none() && names::named_in(claimed, &n.frame)));
+        let framed = ws
+            .iter()
+            .any(|m| m.nested.as_ref().is_some_and(|n| n.inner.is_none() && names::named_in(claimed, &n.frame)));
         if framed {
             return (Some(CreditVerdict::Attributed), None, chain);
         }

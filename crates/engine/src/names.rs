@@ -23,15 +23,106 @@ use std::collections::HashMap;
 /// forms of address and the offices speeches and quote pages put before
 /// names (with their usual written abbreviations).
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "mister", "dr", "doctor", "sir", "dame", "lord", "lady", "president", "vice", "prime",
-    "minister", "secretary", "general", "gen", "senator", "sen", "governor", "gov", "representative", "rep",
-    "congressman", "congresswoman", "king", "queen", "prince", "princess", "sheikh", "sheik", "his", "her",
-    "excellency", "majesty", "highness", "he", "the", "hon", "honourable", "honorable", "rev", "reverend", "father",
-    "pope", "saint", "st", "prof", "professor", "mme", "mlle", "judge", "justice", "chief", "ambassador", "amb",
-    "chancellor", "emperor", "empress", "chairman", "chairwoman", "comrade", "archbishop", "bishop", "cardinal",
-    "monsignor", "msgr", "captain", "capt", "colonel", "col", "admiral", "adm", "lieutenant", "lt", "major", "maj",
-    "sergeant", "sgt", "premier", "foreign", "state", "of", "and", "pres", "commander", "marshal", "field", "dean",
-    "rabbi", "imam", "ayatollah", "brother", "sister", "mother", "former", "late", "young", "old",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mister",
+    "dr",
+    "doctor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "secretary",
+    "general",
+    "gen",
+    "senator",
+    "sen",
+    "governor",
+    "gov",
+    "representative",
+    "rep",
+    "congressman",
+    "congresswoman",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "sheik",
+    "his",
+    "her",
+    "excellency",
+    "majesty",
+    "highness",
+    "he",
+    "the",
+    "hon",
+    "honourable",
+    "honorable",
+    "rev",
+    "reverend",
+    "father",
+    "pope",
+    "saint",
+    "st",
+    "prof",
+    "professor",
+    "mme",
+    "mlle",
+    "judge",
+    "justice",
+    "chief",
+    "ambassador",
+    "amb",
+    "chancellor",
+    "emperor",
+    "empress",
+    "chairman",
+    "chairwoman",
+    "comrade",
+    "archbishop",
+    "bishop",
+    "cardinal",
+    "monsignor",
+    "msgr",
+    "captain",
+    "capt",
+    "colonel",
+    "col",
+    "admiral",
+    "adm",
+    "lieutenant",
+    "lt",
+    "major",
+    "maj",
+    "sergeant",
+    "sgt",
+    "premier",
+    "foreign",
+    "state",
+    "of",
+    "and",
+    "pres",
+    "commander",
+    "marshal",
+    "field",
+    "dean",
+    "rabbi",
+    "imam",
+    "ayatollah",
+    "brother",
+    "sister",
+    "mother",
+    "former",
+    "late",
+    "young",
+    "old",
 ];
 
 /// Generational and academic suffixes after a name.
@@ -39,8 +130,10 @@ const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "v", "esq", "phd", "m
 
 /// Particles that belong to the surname that follows them ("Van Buren",
 /// "de Gaulle", "bin Salman").
-const PARTICLES: &[&str] =
-    &["van", "von", "der", "den", "de", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le", "bin", "ibn", "al", "el", "ben", "ter", "ten"];
+const PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le", "bin", "ibn",
+    "al", "el", "ben", "ter", "ten",
+];
 
 /// Written abbreviations of English given names, as they stand in old
 /// letters, registers and signatures ("Geo. Washington", "Thos.
@@ -112,7 +205,10 @@ pub fn parse(name: &str) -> Option<PersonName> {
     // an office of several words before the name ("Supreme Court Justice
     // Oliver Wendell Holmes", "Secretary of State John Kerry"): everything up
     // to its last title word, when a name of two words or more follows
-    if let Some(k) = (lead..ws.len().saturating_sub(2)).rev().find(|&k| TITLES.contains(&ws[k].0.as_str()) && ws[k].0 != "of" && ws[k].0 != "and") {
+    if let Some(k) = (lead..ws.len().saturating_sub(2))
+        .rev()
+        .find(|&k| TITLES.contains(&ws[k].0.as_str()) && ws[k].0 != "of" && ws[k].0 != "and")
+    {
         if k < 4 {
             lead = lead.max(k + 1);
         }
@@ -215,14 +311,16 @@ pub fn fit(a: &PersonName, b: &PersonName) -> u8 {
     if a.given.is_empty() || b.given.is_empty() {
         return 3;
     }
-    return given_fits(a, b);
+    given_fits(a, b)
 }
 
 /// A single word on one side that is the other's first name ("young Anne
 /// wrote" / "Anne Frank"): people are named by their first name alone too,
 /// so it fits, more weakly than a surname alone.
 fn first_name_alone(a: &PersonName, b: &PersonName) -> u8 {
-    let lone = |x: &PersonName, y: &PersonName| x.given.is_empty() && x.surname.len() == 1 && y.given.first() == x.surname.first();
+    let lone = |x: &PersonName, y: &PersonName| {
+        x.given.is_empty() && x.surname.len() == 1 && y.given.first() == x.surname.first()
+    };
     if lone(a, b) || lone(b, a) {
         2
     } else {
@@ -236,7 +334,11 @@ fn given_fits(a: &PersonName, b: &PersonName) -> u8 {
         let (ma, mb) = (&a.given[1..], &b.given[1..]);
         let middles_ok = ma.is_empty()
             || mb.is_empty()
-            || (ma.len() == mb.len() && ma.iter().zip(mb).all(|(x, y)| given_fit(x, y) >= GivenFit::Loose && (x.len() == 1 || y.len() == 1 || x == y)));
+            || (ma.len() == mb.len()
+                && ma
+                    .iter()
+                    .zip(mb)
+                    .all(|(x, y)| given_fit(x, y) >= GivenFit::Loose && (x.len() == 1 || y.len() == 1 || x == y)));
         if !middles_ok {
             return 0;
         }
@@ -246,7 +348,11 @@ fn given_fits(a: &PersonName, b: &PersonName) -> u8 {
     // one side goes by its middle names: "S. Grover" / "Grover", "Thomas
     // Woodrow" / "Woodrow", an honorific or a first name before "Julius K."
     let by_middle = |x: &PersonName, y: &PersonName| {
-        x.given.len() > y.given.len() && x.given[x.given.len() - y.given.len()..].iter().zip(&y.given).all(|(p, q)| p == q || (p.len() == 1 && q.starts_with(p.as_str())) || (q.len() == 1 && p.starts_with(q.as_str()))) && y.given[0].len() > 1
+        x.given.len() > y.given.len()
+            && x.given[x.given.len() - y.given.len()..].iter().zip(&y.given).all(|(p, q)| {
+                p == q || (p.len() == 1 && q.starts_with(p.as_str())) || (q.len() == 1 && p.starts_with(q.as_str()))
+            })
+            && y.given[0].len() > 1
     };
     if by_middle(a, b) || by_middle(b, a) {
         return 5;
@@ -281,12 +387,80 @@ pub fn same_known(a: &str, b: &str) -> bool {
 /// Lower-case descriptions ("a campaign spokesman") are speakers, not names.
 pub fn is_person(name: &str) -> bool {
     const NOT_NAMES: &[&str] = &[
-        "the", "a", "an", "this", "that", "these", "those", "here", "heres", "there", "theres", "it", "its", "he",
-        "she", "they", "we", "i", "you", "who", "what", "which", "some", "one", "another", "many", "all", "each",
-        "every", "our", "my", "his", "her", "their", "your", "god", "lord", "allah", "jesus", "christ", "congress",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-        "april", "june", "july", "august", "september", "october", "november", "december", "today", "yesterday",
-        "now", "then", "yet", "so", "and", "but", "or", "if", "when", "as", "let", "said", "says",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "here",
+        "heres",
+        "there",
+        "theres",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "who",
+        "what",
+        "which",
+        "some",
+        "one",
+        "another",
+        "many",
+        "all",
+        "each",
+        "every",
+        "our",
+        "my",
+        "his",
+        "her",
+        "their",
+        "your",
+        "god",
+        "lord",
+        "allah",
+        "jesus",
+        "christ",
+        "congress",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "yesterday",
+        "now",
+        "then",
+        "yet",
+        "so",
+        "and",
+        "but",
+        "or",
+        "if",
+        "when",
+        "as",
+        "let",
+        "said",
+        "says",
     ];
     let trimmed = name.trim();
     if !trimmed.chars().next().is_some_and(|c| c.is_uppercase()) {
@@ -299,18 +473,59 @@ pub fn is_person(name: &str) -> bool {
     }
     // an office alone ("the President", "Secretary-General") names a post
     // (but "Dr. King": a form of address before a word that is also a title)
-    let address = ["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord"].contains(&first.norm.as_str()) && ws.len() > 1;
+    let address =
+        ["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord"].contains(&first.norm.as_str()) && ws.len() > 1;
     if !address && ws.iter().all(|t| TITLES.contains(&t.norm.as_str())) {
         return false;
     }
     // an organisation or a document ("United Nations", "the Charter", "The
     // New York Times"): its head noun, last, is not a name
     const INSTITUTIONS: &[&str] = &[
-        "nations", "assembly", "states", "union", "council", "charter", "committee", "government", "court", "house",
-        "party", "office", "department", "ministry", "organization", "organisation", "agency", "commission",
-        "republic", "kingdom", "declaration", "resolution", "report", "times", "post", "news", "press", "journal",
-        "magazine", "network", "university", "institute", "foundation", "campaign", "administration", "senate",
-        "parliament", "congress", "bank", "fund", "conference", "treaty", "constitution", "bible", "church",
+        "nations",
+        "assembly",
+        "states",
+        "union",
+        "council",
+        "charter",
+        "committee",
+        "government",
+        "court",
+        "house",
+        "party",
+        "office",
+        "department",
+        "ministry",
+        "organization",
+        "organisation",
+        "agency",
+        "commission",
+        "republic",
+        "kingdom",
+        "declaration",
+        "resolution",
+        "report",
+        "times",
+        "post",
+        "news",
+        "press",
+        "journal",
+        "magazine",
+        "network",
+        "university",
+        "institute",
+        "foundation",
+        "campaign",
+        "administration",
+        "senate",
+        "parliament",
+        "congress",
+        "bank",
+        "fund",
+        "conference",
+        "treaty",
+        "constitution",
+        "bible",
+        "church",
     ];
     if ws.last().is_some_and(|t| INSTITUTIONS.contains(&t.norm.as_str())) {
         return false;
@@ -322,7 +537,9 @@ pub fn is_person(name: &str) -> bool {
         if trimmed[..t.start].ends_with('-') {
             return true;
         }
-        w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || PARTICLES.contains(&t.norm.as_str()) || TITLES.contains(&t.norm.as_str())
+        w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || PARTICLES.contains(&t.norm.as_str())
+            || TITLES.contains(&t.norm.as_str())
     });
     caps && !p.surname.iter().all(|s| NOT_NAMES.contains(&s.as_str()))
 }
@@ -365,7 +582,8 @@ impl People {
                 }
                 let Some(parsed) = parse(one) else { continue };
                 let k = p.names.len();
-                let mut keys: Vec<&String> = parsed.surname.iter().chain(&parsed.given).filter(|w| w.len() > 1).collect();
+                let mut keys: Vec<&String> =
+                    parsed.surname.iter().chain(&parsed.given).filter(|w| w.len() > 1).collect();
                 keys.dedup();
                 for w in keys {
                     p.by_word.entry(w.clone()).or_default().push(k);
@@ -408,7 +626,8 @@ impl People {
     /// The known names that fit `c` best, and how well: the record's names
     /// before the texts' names (only those with `recorded_only`), then by [`fit`].
     fn best_fits(&self, c: &PersonName, recorded_only: bool) -> ((bool, u8), Vec<usize>) {
-        let mut cands: Vec<usize> = c.surname.iter().chain(&c.given).filter_map(|w| self.by_word.get(w)).flatten().copied().collect();
+        let mut cands: Vec<usize> =
+            c.surname.iter().chain(&c.given).filter_map(|w| self.by_word.get(w)).flatten().copied().collect();
         cands.sort_unstable();
         cands.dedup();
         let mut best = (false, 0u8);
@@ -566,7 +785,21 @@ mod tests {
 
     #[test]
     fn only_people_are_names() {
-        for n in ["Here's", "God", "The", "Monday", "a campaign spokesman", "they", "The President and the", "Secretary-General", "Prime Minister", "United Nations", "General Assembly", "Charter", "The New York Times"] {
+        for n in [
+            "Here's",
+            "God",
+            "The",
+            "Monday",
+            "a campaign spokesman",
+            "they",
+            "The President and the",
+            "Secretary-General",
+            "Prime Minister",
+            "United Nations",
+            "General Assembly",
+            "Charter",
+            "The New York Times",
+        ] {
             assert!(!is_person(n), "{n}");
         }
         for n in ["Churchill", "Edmund Burke", "Martin Van Buren", "Dr. King", "Mr. ZHANG Wenjin", "Lao-tzu"] {

@@ -23,7 +23,10 @@ use crate::{decode_text, Credit, Field, FormatError, Origin, Quotation, Source, 
 /// Reads a fortune file. `name` is the path as it will be reported.
 pub fn read_fortunes(name: &str, bytes: Vec<u8>, path: &Path) -> Result<Source, FormatError> {
     if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Err(FormatError::Invalid { path: path.to_path_buf(), msg: "binary file (NUL bytes), not a fortune file".into() });
+        return Err(FormatError::Invalid {
+            path: path.to_path_buf(),
+            msg: "binary file (NUL bytes), not a fortune file".into(),
+        });
     }
     let text = decode_text(bytes).text;
     let mut quotations = Vec::new();
@@ -56,7 +59,9 @@ fn is_credit_mark(s: &str) -> Option<&str> {
     let t = s.trim_start();
     for m in ["--", "\u{2015}", "\u{2014}", "~"] {
         if let Some(rest) = t.strip_prefix(m) {
-            if !rest.starts_with('-') && rest.trim().chars().next().is_some_and(|c| !c.is_ascii_digit() || t.starts_with('\u{2015}')) {
+            if !rest.starts_with('-')
+                && rest.trim().chars().next().is_some_and(|c| !c.is_ascii_digit() || t.starts_with('\u{2015}'))
+            {
                 return Some(rest.trim());
             }
         }
@@ -114,7 +119,10 @@ fn fortune_record(text: &str, lines: &[(usize, &str)]) -> Option<Quotation> {
     if credit.speaker.is_none() && !words.contains('\n') {
         if let Some(k) = words.find(": ").filter(|&k| k > 0 && k <= 40) {
             let who = &words[..k];
-            if who.split_whitespace().count() <= 3 && who.chars().next().is_some_and(char::is_uppercase) && !who.contains(['.', ',', '"']) {
+            if who.split_whitespace().count() <= 3
+                && who.chars().next().is_some_and(char::is_uppercase)
+                && !who.contains(['.', ',', '"'])
+            {
                 credit.speaker = Some(Field::new(who.trim(), Origin::Stated));
                 start = q_start + k + 2;
             }
@@ -157,7 +165,16 @@ struct Builder {
 impl Builder {
     fn new(name: &str, path: &Path, format: &'static str) -> Builder {
         let title = path.file_name().map_or_else(|| name.to_string(), |f| f.to_string_lossy().into_owned());
-        Builder { name: name.into(), title, format, text: String::new(), quotations: Vec::new(), entries: 0, part: 0, first_line: 1 }
+        Builder {
+            name: name.into(),
+            title,
+            format,
+            text: String::new(),
+            quotations: Vec::new(),
+            entries: 0,
+            part: 0,
+            first_line: 1,
+        }
     }
 
     fn add(&mut self, e: Entry) {
@@ -180,7 +197,7 @@ impl Builder {
         if let Some(w) = e.source.filter(|w| !w.trim().is_empty()) {
             credit.work = Some(Field::stated(w.trim().to_string()));
         }
-        if let Some(d) = e.date.as_deref().and_then(|d| crate::find_date(d)).map(|d| d.0) {
+        if let Some(d) = e.date.as_deref().and_then(crate::find_date).map(|d| d.0) {
             credit.date = Some(Field::stated(d));
         }
         if let Some(u) = e.url.or_else(|| e.urls.and_then(|u| u.into_iter().next())) {
@@ -209,12 +226,19 @@ impl Builder {
         let (path, title) = if whole {
             (self.name.clone(), self.title.clone())
         } else {
-            (format!("{}#{}", self.name, self.part), format!("{} (lines {}\u{2013}{})", self.title, self.first_line, next_line - 1))
+            (
+                format!("{}#{}", self.name, self.part),
+                format!("{} (lines {}\u{2013}{})", self.title, self.first_line, next_line - 1),
+            )
         };
         self.first_line = next_line;
         self.entries = 0;
         let text = std::mem::take(&mut self.text);
-        Source { title: Some(title), quotations: std::mem::take(&mut self.quotations), ..Source::new(path, SourceKind::Collection, self.format, text) }
+        Source {
+            title: Some(title),
+            quotations: std::mem::take(&mut self.quotations),
+            ..Source::new(path, SourceKind::Collection, self.format, text)
+        }
     }
 }
 
@@ -245,7 +269,14 @@ pub struct JsonLines<R> {
 
 impl<R: BufRead> JsonLines<R> {
     pub fn new(name: &str, path: &Path, reader: R) -> JsonLines<R> {
-        JsonLines { reader, path: path.to_path_buf(), builder: Builder::new(name, path, "jsonl"), line: 0, buf: String::new(), done: false }
+        JsonLines {
+            reader,
+            path: path.to_path_buf(),
+            builder: Builder::new(name, path, "jsonl"),
+            line: 0,
+            buf: String::new(),
+            done: false,
+        }
     }
 }
 
@@ -283,7 +314,11 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                 Ok(e) => self.builder.add(e),
                 Err(e) => {
                     self.done = true;
-                    return Some(Err(FormatError::Syntax { path: self.path.clone(), line: self.line, msg: format!("{e}") }));
+                    return Some(Err(FormatError::Syntax {
+                        path: self.path.clone(),
+                        line: self.line,
+                        msg: format!("{e}"),
+                    }));
                 }
             }
             if self.builder.full() {
@@ -297,7 +332,7 @@ impl<R: BufRead> Iterator for JsonLines<R> {
 mod tests {
     use super::*;
 
-    fn q<'a>(s: &'a Source, i: usize) -> (&'a str, Option<&'a str>) {
+    fn q(s: &Source, i: usize) -> (&str, Option<&str>) {
         let q = &s.quotations[i];
         (&s.text[q.start..q.end], q.credit.speaker.as_ref().map(|f| f.value.as_str()))
     }
@@ -307,7 +342,10 @@ mod tests {
         let f = "A black cat crossing your path signifies that the animal is going somewhere.\n\t\t-- Groucho Marx\n%\nNo credit here.\n%\nSaying you don't care about privacy\nis like saying.                            -- The Juice Media (2016)\n---- privacy,society\nWalter: I am the one who knocks!\n\n\t-- Breaking Bad - Cornered [4.06]\n%\n";
         let s = read_fortunes("f", f.as_bytes().to_vec(), Path::new("f")).unwrap();
         assert_eq!(s.quotations.len(), 4);
-        assert_eq!(q(&s, 0), ("A black cat crossing your path signifies that the animal is going somewhere.", Some("Groucho Marx")));
+        assert_eq!(
+            q(&s, 0),
+            ("A black cat crossing your path signifies that the animal is going somewhere.", Some("Groucho Marx"))
+        );
         assert_eq!(q(&s, 1), ("No credit here.", None));
         assert_eq!(q(&s, 2), ("Saying you don't care about privacy\nis like saying.", Some("The Juice Media")));
         assert_eq!(q(&s, 3), ("I am the one who knocks!", Some("Walter")));
@@ -339,7 +377,8 @@ mod tests {
                 "{{\"quoteID\": \"q{i}\", \"quotation\": \"words number {i}\", \"speaker\": \"Someone {i}\", \"qids\": [], \"date\": \"2015-08-31 00:00:00\", \"numOccurrences\": 1, \"probas\": [[\"Someone\", \"0.9\"]], \"urls\": [\"http://x/{i}\"], \"phase\": \"E\"}}\n"
             ));
         }
-        let parts: Vec<Source> = JsonLines::new("qb.jsonl", Path::new("qb.jsonl"), data.as_bytes()).collect::<Result<_, _>>().unwrap();
+        let parts: Vec<Source> =
+            JsonLines::new("qb.jsonl", Path::new("qb.jsonl"), data.as_bytes()).collect::<Result<_, _>>().unwrap();
         assert_eq!(parts.len(), 2);
         assert_eq!(parts[0].quotations.len(), ENTRIES_PER_SOURCE);
         assert_eq!(parts[1].path, "qb.jsonl#2");

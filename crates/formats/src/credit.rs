@@ -10,7 +10,17 @@ use std::ops::Range;
 use crate::{Credit, Field, Origin};
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
     "december",
 ];
 
@@ -21,13 +31,22 @@ fn month_number(w: &str) -> Option<u32> {
     let w = w.trim_end_matches('.').as_bytes();
     MONTHS
         .iter()
-        .position(|m| (w.len() == m.len() || (w.len() >= 3 && w.len() < m.len())) && m.as_bytes()[..w.len()].eq_ignore_ascii_case(w))
+        .position(|m| {
+            (w.len() == m.len() || (w.len() >= 3 && w.len() < m.len()))
+                && m.as_bytes()[..w.len()].eq_ignore_ascii_case(w)
+        })
         .map(|i| i as u32 + 1)
 }
 
 fn two_digit_year(w: &str) -> Option<u32> {
     let w = w.trim_start_matches(['\'', '\u{2019}']);
-    (w.len() == 2 && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse::<u32>().ok()).flatten().map(|y| if y <= 29 { 2000 + y } else { 1900 + y })
+    (w.len() == 2 && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse::<u32>().ok()).flatten().map(|y| {
+        if y <= 29 {
+            2000 + y
+        } else {
+            1900 + y
+        }
+    })
 }
 
 /// The words of `s` for date finding, each with its byte offset: split at
@@ -58,7 +77,9 @@ fn date_words(s: &str) -> Vec<(usize, &str)> {
 /// first date with a month name, else the last numeric one.
 pub fn find_date(s: &str) -> Option<(String, std::ops::Range<usize>)> {
     let words = date_words(s);
-    (0..words.len()).find_map(|i| month_date(&words, i)).or_else(|| words.iter().rev().find_map(|&(p, w)| numeric_date(p, w)))
+    (0..words.len())
+        .find_map(|i| month_date(&words, i))
+        .or_else(|| words.iter().rev().find_map(|&(p, w)| numeric_date(p, w)))
 }
 
 /// The earliest date in `s`, of either kind, in one pass over its words.
@@ -82,12 +103,16 @@ fn find_date_first(s: &str) -> Option<(String, Range<usize>)> {
 
 fn year(w: &str) -> Option<u32> {
     let w = w.trim_end_matches(['.', ':']);
-    (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse().ok()).flatten().filter(|y| (1000..=2100).contains(y))
+    (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| w.parse().ok())
+        .flatten()
+        .filter(|y| (1000..=2100).contains(y))
 }
 
 fn day(w: &str) -> Option<u32> {
     let d = w.trim_end_matches(['.', ',']);
-    let d = d.strip_suffix("st").or(d.strip_suffix("nd")).or(d.strip_suffix("rd")).or(d.strip_suffix("th")).unwrap_or(d);
+    let d =
+        d.strip_suffix("st").or(d.strip_suffix("nd")).or(d.strip_suffix("rd")).or(d.strip_suffix("th")).unwrap_or(d);
     d.parse().ok().filter(|d| (1..=31).contains(d))
 }
 
@@ -96,7 +121,8 @@ fn month(w: &str) -> Option<u32> {
     if w.trim_end_matches('.').len() < 3 {
         return None;
     }
-    month_number(w).or_else(|| w.split_once('/').and_then(|(a, b)| month_number(a).filter(|_| month_number(b).is_some())))
+    month_number(w)
+        .or_else(|| w.split_once('/').and_then(|(a, b)| month_number(a).filter(|_| month_number(b).is_some())))
 }
 
 /// A date whose month name is `words[i]`: month day, year | day month
@@ -108,7 +134,9 @@ fn month_date(words: &[(usize, &str)], i: usize) -> Option<(String, Range<usize>
         let end = words[i + 2].0 + words[i + 2].1.len();
         return Some((format!("{y:04}-{m:02}-{d:02}"), p..end));
     }
-    let y = words.get(i + 1).and_then(|x| year(x.1).or_else(|| two_digit_year(x.1).filter(|_| x.1.starts_with(['\'', '\u{2019}']))))?;
+    let y = words
+        .get(i + 1)
+        .and_then(|x| year(x.1).or_else(|| two_digit_year(x.1).filter(|_| x.1.starts_with(['\'', '\u{2019}']))))?;
     let end = words[i + 1].0 + words[i + 1].1.len();
     if let Some(d) = i.checked_sub(1).and_then(|k| day(words[k].1)) {
         return Some((format!("{y:04}-{m:02}-{d:02}"), words[i - 1].0..end));
@@ -123,7 +151,12 @@ fn numeric_date(p: usize, w: &str) -> Option<(String, Range<usize>)> {
         return Some((format!("{y:04}"), p..p + w.len()));
     }
     let parts: Vec<&str> = w.split('-').collect();
-    if parts.len() == 3 && year(parts[0]).is_some() && parts[1].len() == 2 && parts[2].len() == 2 && parts[1..].iter().all(|x| x.bytes().all(|b| b.is_ascii_digit())) {
+    if parts.len() == 3
+        && year(parts[0]).is_some()
+        && parts[1].len() == 2
+        && parts[2].len() == 2
+        && parts[1..].iter().all(|x| x.bytes().all(|b| b.is_ascii_digit()))
+    {
         return Some((w.to_string(), p..p + w.len()));
     }
     // US numeric dates: 6/21/85, 4/83
@@ -131,7 +164,9 @@ fn numeric_date(p: usize, w: &str) -> Option<(String, Range<usize>)> {
     let num = |x: &str, max: u32| x.parse::<u32>().ok().filter(|v| (1..=max).contains(v));
     let digits = |x: &&str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
     if parts.len() == 3 && parts.iter().all(digits) {
-        if let (Some(m), Some(d), Some(y)) = (num(parts[0], 12), num(parts[1], 31), two_digit_year(parts[2]).or_else(|| year(parts[2]))) {
+        if let (Some(m), Some(d), Some(y)) =
+            (num(parts[0], 12), num(parts[1], 31), two_digit_year(parts[2]).or_else(|| year(parts[2])))
+        {
             return Some((format!("{y:04}-{m:02}-{d:02}"), p..p + w.len()));
         }
     }
@@ -197,20 +232,77 @@ pub fn parse_credit(line: &str, origin: Origin) -> Credit {
 
 /// Words that start a locator: a place inside a work.
 const LOCATOR_WORDS: &[&str] = &[
-    "p", "pp", "page", "pages", "sec", "section", "sect", "§", "ch", "chap", "chapter", "act", "scene", "stanza", "line", "lines",
-    "vol", "volume", "book", "bk", "letter", "no", "number", "part", "canto", "verse", "aphorism", "aph", "episode", "season",
-    "preface", "introduction", "prologue", "epilogue", "foreword", "afterword", "appendix", "note", "notes", "essay", "fragment",
-    "paragraph", "para", "folio", "fol", "col", "column", "article", "art", "maxim", "sonnet", "ps", "ibid",
+    "p",
+    "pp",
+    "page",
+    "pages",
+    "sec",
+    "section",
+    "sect",
+    "§",
+    "ch",
+    "chap",
+    "chapter",
+    "act",
+    "scene",
+    "stanza",
+    "line",
+    "lines",
+    "vol",
+    "volume",
+    "book",
+    "bk",
+    "letter",
+    "no",
+    "number",
+    "part",
+    "canto",
+    "verse",
+    "aphorism",
+    "aph",
+    "episode",
+    "season",
+    "preface",
+    "introduction",
+    "prologue",
+    "epilogue",
+    "foreword",
+    "afterword",
+    "appendix",
+    "note",
+    "notes",
+    "essay",
+    "fragment",
+    "paragraph",
+    "para",
+    "folio",
+    "fol",
+    "col",
+    "column",
+    "article",
+    "art",
+    "maxim",
+    "sonnet",
+    "ps",
+    "ibid",
 ];
 
 fn first_word_lower(t: &str) -> String {
-    t.trim_start_matches(['(', '[']).chars().take_while(|c| c.is_alphanumeric() || *c == '§').collect::<String>().to_ascii_lowercase()
+    t.trim_start_matches(['(', '['])
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '§')
+        .collect::<String>()
+        .to_ascii_lowercase()
 }
 
 fn is_roman_or_number(w: &str) -> bool {
     let w = w.trim_end_matches(['.', ',', ':']);
     !w.is_empty()
-        && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | '.' | '-' | '\u{2013}') || c.is_ascii_digit() || ('\u{2160}'..='\u{2188}').contains(&c))
+        && w.chars().all(|c| {
+            matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | '.' | '-' | '\u{2013}')
+                || c.is_ascii_digit()
+                || ('\u{2160}'..='\u{2188}').contains(&c)
+        })
 }
 
 fn is_locator(seg: &str) -> bool {
@@ -221,34 +313,118 @@ fn is_locator(seg: &str) -> bool {
     let first = first_word_lower(t);
     if LOCATOR_WORDS.contains(&first.as_str()) {
         // "Letter to Carl Fuchs" is a work; "Letter no. 155" a locator
-        if matches!(first.as_str(), "letter" | "book" | "essay" | "note" | "notes" | "part" | "art" | "article" | "preface" | "introduction") {
+        if matches!(
+            first.as_str(),
+            "letter" | "book" | "essay" | "note" | "notes" | "part" | "art" | "article" | "preface" | "introduction"
+        ) {
             let rest = t[first.len()..].trim_start().trim_start_matches('.').trim_start();
-            return rest.is_empty() || rest.starts_with(|c: char| c.is_ascii_digit()) || is_roman_or_number(rest.split(' ').next().unwrap_or("")) || rest.to_ascii_lowercase().starts_with("no") && rest.len() < 12;
+            return rest.is_empty()
+                || rest.starts_with(|c: char| c.is_ascii_digit())
+                || is_roman_or_number(rest.split(' ').next().unwrap_or(""))
+                || rest.to_ascii_lowercase().starts_with("no") && rest.len() < 12;
         }
         return true;
     }
     // roman or arabic numbers with dots: "I. 3. lines 39-40", "I.71", "Ⅲ"; not a year
     let first = t.split_whitespace().next().unwrap_or("");
-    let year = first.trim_end_matches(['.', ',']).len() == 4 && first.trim_end_matches(['.', ',']).bytes().all(|b| b.is_ascii_digit());
+    let year = first.trim_end_matches(['.', ',']).len() == 4
+        && first.trim_end_matches(['.', ',']).bytes().all(|b| b.is_ascii_digit());
     !year && is_roman_or_number(first) && t.split_whitespace().count() <= 6
 }
 
 /// Clauses that introduce someone else's book or voice: what follows them is
 /// not the original work or the speaker.
 const REPORTED: &[&str] = &[
-    "as reported in", "as quoted in", "quoted in", "reported in", "as cited in", "cited in", "as translated by", "translated by",
-    "as quoted by", "quoted by", "reported by", "as reported by", "as told to", "in the translation of", "as translated in",
-    "variant translation", "retrieved", "url accessed", "accessed",
+    "as reported in",
+    "as quoted in",
+    "quoted in",
+    "reported in",
+    "as cited in",
+    "cited in",
+    "as translated by",
+    "translated by",
+    "as quoted by",
+    "quoted by",
+    "reported by",
+    "as reported by",
+    "as told to",
+    "in the translation of",
+    "as translated in",
+    "variant translation",
+    "retrieved",
+    "url accessed",
+    "accessed",
 ];
 
 /// A periodical, broadcaster or agency: the last word of a short name.
 const OUTLET_WORDS: &[&str] = &[
-    "times", "post", "journal", "magazine", "monthly", "weekly", "daily", "news", "newsweek", "review", "inquirer", "republic",
-    "today", "notices", "proceedings", "proc", "gazette", "tribune", "herald", "guardian", "telegraph", "chronicle", "observer",
-    "economist", "atlantic", "yorker", "wired", "time", "harper's", "harpers", "bulletin", "quarterly", "digest", "newsletter",
-    "smithsonian", "life", "fortune", "forbes", "byte", "datamation", "computerworld", "reuters", "variety", "playboy", "salon",
-    "slate", "politico", "counterpunch", "independent", "mirror", "express", "sun", "star", "globe", "mail", "standard",
-    "spectator", "statesman", "nation", "sentinel", "courier", "examiner", "register", "dispatch", "record", "press", "radio",
+    "times",
+    "post",
+    "journal",
+    "magazine",
+    "monthly",
+    "weekly",
+    "daily",
+    "news",
+    "newsweek",
+    "review",
+    "inquirer",
+    "republic",
+    "today",
+    "notices",
+    "proceedings",
+    "proc",
+    "gazette",
+    "tribune",
+    "herald",
+    "guardian",
+    "telegraph",
+    "chronicle",
+    "observer",
+    "economist",
+    "atlantic",
+    "yorker",
+    "wired",
+    "time",
+    "harper's",
+    "harpers",
+    "bulletin",
+    "quarterly",
+    "digest",
+    "newsletter",
+    "smithsonian",
+    "life",
+    "fortune",
+    "forbes",
+    "byte",
+    "datamation",
+    "computerworld",
+    "reuters",
+    "variety",
+    "playboy",
+    "salon",
+    "slate",
+    "politico",
+    "counterpunch",
+    "independent",
+    "mirror",
+    "express",
+    "sun",
+    "star",
+    "globe",
+    "mail",
+    "standard",
+    "spectator",
+    "statesman",
+    "nation",
+    "sentinel",
+    "courier",
+    "examiner",
+    "register",
+    "dispatch",
+    "record",
+    "press",
+    "radio",
 ];
 
 fn is_acronym(w: &str) -> bool {
@@ -256,7 +432,9 @@ fn is_acronym(w: &str) -> bool {
     if w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M')) {
         return false; // a regnal number: Benedict XVI
     }
-    (2..=8).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) && w.chars().any(|c| c.is_ascii_uppercase())
+    (2..=8).contains(&w.len())
+        && w.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && w.chars().any(|c| c.is_ascii_uppercase())
 }
 
 /// Whether a short name is a periodical or broadcaster rather than a title.
@@ -268,15 +446,41 @@ fn outlet_like(c: &str) -> bool {
     let last = words[words.len() - 1].trim_end_matches(['.', ',']).to_ascii_lowercase();
     let camel = words.len() == 1 && {
         let w = words[0];
-        w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase) && !w.contains('-')
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).any(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
+            && !w.contains('-')
     };
-    OUTLET_WORDS.contains(&last.as_str()) || camel || words.iter().all(|w| is_acronym(w)) || (words.len() <= 2 && is_acronym(words[words.len() - 1]))
+    OUTLET_WORDS.contains(&last.as_str())
+        || camel
+        || words.iter().all(|w| is_acronym(w))
+        || (words.len() <= 2 && is_acronym(words[words.len() - 1]))
 }
 
 /// Words of a job or office, which a credit adds after a name.
 const ROLES: &[&str] = &[
-    "president", "director", "chairman", "ceo", "founder", "professor", "head", "member", "secretary", "minister", "editor",
-    "author", "inventor", "co-founder", "commissioner", "governor", "senator", "manager", "chief", "vice", "former", "leader",
+    "president",
+    "director",
+    "chairman",
+    "ceo",
+    "founder",
+    "professor",
+    "head",
+    "member",
+    "secretary",
+    "minister",
+    "editor",
+    "author",
+    "inventor",
+    "co-founder",
+    "commissioner",
+    "governor",
+    "senator",
+    "manager",
+    "chief",
+    "vice",
+    "former",
+    "leader",
 ];
 
 fn is_role(c: &str) -> bool {
@@ -288,27 +492,74 @@ fn is_role(c: &str) -> bool {
 fn is_note(c: &str) -> bool {
     let l = c.to_ascii_lowercase();
     let first = first_word_lower(c);
-    l.starts_with("retrieved") || l.starts_with("accessed") || l.starts_with("isbn") || l.contains("edition") || l.ends_with("translation")
-        || l.ends_with("trans.") || l.ends_with("trans") || l.contains(" translation ")
-        || matches!(first.as_str(), "found" | "attributed" | "generally" | "often" | "unsourced" | "see" | "also" | "possibly" | "probably" | "misattributed" | "cf" | "compare" | "ed" | "eds" | "trans" | "tr")
-        || (c.split_whitespace().count() > 8 && c.split_whitespace().any(|w| matches!(w, "was" | "were" | "without" | "has" | "had" | "been")))
+    l.starts_with("retrieved")
+        || l.starts_with("accessed")
+        || l.starts_with("isbn")
+        || l.contains("edition")
+        || l.ends_with("translation")
+        || l.ends_with("trans.")
+        || l.ends_with("trans")
+        || l.contains(" translation ")
+        || matches!(
+            first.as_str(),
+            "found"
+                | "attributed"
+                | "generally"
+                | "often"
+                | "unsourced"
+                | "see"
+                | "also"
+                | "possibly"
+                | "probably"
+                | "misattributed"
+                | "cf"
+                | "compare"
+                | "ed"
+                | "eds"
+                | "trans"
+                | "tr"
+        )
+        || (c.split_whitespace().count() > 8
+            && c.split_whitespace().any(|w| matches!(w, "was" | "were" | "without" | "has" | "had" | "been")))
 }
 
 /// Words that make a phrase a title, not a person's name.
-const TITLE_WORDS: &[&str] = &["manual", "dictionary", "book", "history", "guide", "notebooks", "epigrams", "letters", "essays", "works", "poems", "show"];
+const TITLE_WORDS: &[&str] = &[
+    "manual",
+    "dictionary",
+    "book",
+    "history",
+    "guide",
+    "notebooks",
+    "epigrams",
+    "letters",
+    "essays",
+    "works",
+    "poems",
+    "show",
+];
 
 fn looks_like_name(s: &str) -> bool {
     let t = clean(s);
-    if t.is_empty() || t.len() > 60 || t.chars().any(|c| c.is_ascii_digit()) || t.contains(['\'', '\u{2019}', ':', '"', '(', ')', ',']) {
+    if t.is_empty()
+        || t.len() > 60
+        || t.chars().any(|c| c.is_ascii_digit())
+        || t.contains(['\'', '\u{2019}', ':', '"', '(', ')', ','])
+    {
         return false;
     }
     let words: Vec<&str> = t.split_whitespace().collect();
     if words.len() > 6 || outlet_like(&t) {
         return false;
     }
-    let particles = ["de", "van", "von", "der", "la", "le", "da", "di", "du", "and", "y", "bin", "ibn", "al", "el", "del", "ten", "ter"];
+    let particles = [
+        "de", "van", "von", "der", "la", "le", "da", "di", "du", "and", "y", "bin", "ibn", "al", "el", "del", "ten",
+        "ter",
+    ];
     let caps = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
-    let fine = words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || particles.contains(&w.to_ascii_lowercase().as_str()));
+    let fine = words.iter().all(|w| {
+        w.chars().next().is_some_and(|c| c.is_uppercase()) || particles.contains(&w.to_ascii_lowercase().as_str())
+    });
     let titled = words.iter().any(|w| TITLE_WORDS.contains(&w.to_ascii_lowercase().as_str()));
     caps >= 1 && fine && !titled
 }
@@ -333,11 +584,14 @@ fn segments(s: &str, italics: &[Range<usize>]) -> Vec<Range<usize>> {
                 }
             }
             '"' => in_quote = true,
-            ',' | ';' if depth == 0 && !in_quote && !italics.iter().any(|r| r.contains(&i)) => {
-                if b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace() || *c == 0xc2) {
-                    out.push(from..i);
-                    from = i + 1;
-                }
+            ',' | ';'
+                if depth == 0
+                    && !in_quote
+                    && !italics.iter().any(|r| r.contains(&i))
+                    && b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace() || *c == 0xc2) =>
+            {
+                out.push(from..i);
+                from = i + 1;
             }
             _ => {}
         }
@@ -394,7 +648,12 @@ pub(crate) fn parse_credit_in(line: &str, italics: &[Range<usize>], speaker_firs
     // a credit is a line, not a page: past this length the rest is not read
     // (and the date search, which looks for the earliest date, stays cheap)
     let line = &line[..verbatim_text::floor_boundary(line, MAX_CREDIT_BYTES.min(line.len()))];
-    let lead_len = line.len() - line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '~' | '\u{2015}' | '\u{2014}' | '-' | '\u{2022}' | '*')).len();
+    let lead_len = line.len()
+        - line
+            .trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '~' | '\u{2015}' | '\u{2014}' | '-' | '\u{2022}' | '*')
+            })
+            .len();
     let body = line[lead_len..].trim_end();
     if body.is_empty() {
         return credit;
@@ -407,7 +666,9 @@ pub(crate) fn parse_credit_in(line: &str, italics: &[Range<usize>], speaker_firs
         .collect();
     let field = |v: String| Field { value: v, origin };
     let low = body.to_ascii_lowercase();
-    if low.contains("attributed to") && ["quotation from", "quote from", "is from", "original"].iter().any(|p| low.contains(p)) {
+    if low.contains("attributed to")
+        && ["quotation from", "quote from", "is from", "original"].iter().any(|p| low.contains(p))
+    {
         return parse_misattribution(body, origin);
     }
     let mut buf = body.replace('\u{a0}', " ");
@@ -438,7 +699,11 @@ pub(crate) fn parse_credit_in(line: &str, italics: &[Range<usize>], speaker_firs
         let after = clean(&head[k + 3..]);
         let marked = raw_after.contains(['(', '[']) || find_date(raw_after).is_some();
         let episode_number = after.ends_with(']');
-        if !after.is_empty() && after.split_whitespace().count() <= 8 && (!after.contains(", ") || episode_number) && (!looks_like_name(&head[..k]) || marked) {
+        if !after.is_empty()
+            && after.split_whitespace().count() <= 8
+            && (!after.contains(", ") || episode_number)
+            && (!looks_like_name(&head[..k]) || marked)
+        {
             credit.work = Some(field(clean(&head[..k])));
             if !after.is_empty() {
                 credit.locator = Some(field(after));
@@ -469,11 +734,17 @@ pub(crate) fn parse_credit_in(line: &str, italics: &[Range<usize>], speaker_firs
     let mut work_from_speaker: Option<String> = None;
     if speaker_first && !segs.is_empty() {
         let t = seg_text(0);
-        let starts_with_title = titles.first().is_some_and(|r| r.start <= segs[0].start + 1 + (head[segs[0].clone()].len() - head[segs[0].clone()].trim_start().len()));
+        let starts_with_title = titles.first().is_some_and(|r| {
+            r.start <= segs[0].start + 1 + (head[segs[0].clone()].len() - head[segs[0].clone()].trim_start().len())
+        });
         // ~ "Eve Ottenberg", CounterPunch: a name in quotation marks is still a name
         // ("Get GUMMed," Dr. Dobb's Journal: a comma inside the marks closes a title)
         let comma_inside = titles.first().is_some_and(|r| head[r.clone()].trim_end().ends_with(','));
-        let quoted_name = starts_with_title && italics.is_empty() && !comma_inside && looks_like_name(&t) && t.split_whitespace().count() <= 3;
+        let quoted_name = starts_with_title
+            && italics.is_empty()
+            && !comma_inside
+            && looks_like_name(&t)
+            && t.split_whitespace().count() <= 3;
         if !starts_with_title || quoted_name {
             if looks_like_name(&t) {
                 credit.speaker = Some(field(t.clone()));
@@ -491,7 +762,14 @@ pub(crate) fn parse_credit_in(line: &str, italics: &[Range<usize>], speaker_firs
                 // "Maurice Wilkes discovers debugging": capitalised words, then a lowercase word
                 let words: Vec<&str> = t.split_whitespace().collect();
                 let caps = words.iter().take_while(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
-                if (2..=4).contains(&caps) && caps < words.len() && words[caps].chars().all(|c| c.is_lowercase()) && looks_like_name(&words[..caps].join(" ")) && !TITLE_WORDS.iter().any(|tw| t.to_ascii_lowercase().contains(tw)) && words[caps] != "of" && words[caps] != "in" {
+                if (2..=4).contains(&caps)
+                    && caps < words.len()
+                    && words[caps].chars().all(|c| c.is_lowercase())
+                    && looks_like_name(&words[..caps].join(" "))
+                    && !TITLE_WORDS.iter().any(|tw| t.to_ascii_lowercase().contains(tw))
+                    && words[caps] != "of"
+                    && words[caps] != "in"
+                {
                     credit.speaker = Some(field(words[..caps].join(" ")));
                     used[0] = true;
                 }
@@ -546,7 +824,12 @@ pub(crate) fn parse_credit_in(line: &str, italics: &[Range<usize>], speaker_firs
         if let Some(k) = segs.iter().position(|g| g.start >= end) {
             let c = seg_text(k);
             let words = c.split_whitespace().count();
-            if !used[k] && (1..=4).contains(&words) && c.starts_with(|ch: char| ch.is_uppercase()) && !is_locator(&c) && !is_note(&c) {
+            if !used[k]
+                && (1..=4).contains(&words)
+                && c.starts_with(|ch: char| ch.is_uppercase())
+                && !is_locator(&c)
+                && !is_note(&c)
+            {
                 credit.outlet.get_or_insert(field(c));
                 used[k] = true;
             }
@@ -580,10 +863,15 @@ pub(crate) fn parse_credit_in(line: &str, italics: &[Range<usize>], speaker_firs
             k += 1;
             continue;
         }
-        if is_locator(&c) || (k + 1 < segs.len() && !used[k + 1] && is_roman_or_number(&seg_text(k + 1)) && !speaker_first) {
+        if is_locator(&c)
+            || (k + 1 < segs.len() && !used[k + 1] && is_roman_or_number(&seg_text(k + 1)) && !speaker_first)
+        {
             // consecutive locator parts join: "Book 1, sec. 55", "Ⅲ, 2"
             let mut loc = c.trim_start_matches("ibid.").trim().to_string();
-            while k + 1 < segs.len() && !used[k + 1] && (is_locator(&seg_text(k + 1)) || is_roman_or_number(&seg_text(k + 1))) {
+            while k + 1 < segs.len()
+                && !used[k + 1]
+                && (is_locator(&seg_text(k + 1)) || is_roman_or_number(&seg_text(k + 1)))
+            {
                 k += 1;
                 used[k] = true;
                 loc = format!("{loc}, {}", seg_text(k));
@@ -609,8 +897,11 @@ pub(crate) fn parse_credit_in(line: &str, italics: &[Range<usize>], speaker_firs
             (Some(b), Some(i)) if b < i => c[i + 2..].trim().to_string(),
             _ => c,
         };
-        let spoken = ["letter", "speech", "address", "interview", "lecture", "sermon", "diary", "conversation", "remarks to"];
-        if c.chars().next().is_some_and(char::is_lowercase) && !(credit.work.is_none() && spoken.iter().any(|w| c.starts_with(w))) {
+        let spoken =
+            ["letter", "speech", "address", "interview", "lecture", "sermon", "diary", "conversation", "remarks to"];
+        if c.chars().next().is_some_and(char::is_lowercase)
+            && !(credit.work.is_none() && spoken.iter().any(|w| c.starts_with(w)))
+        {
             k += 1;
             continue;
         }
@@ -654,7 +945,11 @@ pub(crate) fn parse_credit_in(line: &str, italics: &[Range<usize>], speaker_firs
             if words.len() >= 5 {
                 let last = words[words.len() - 1];
                 let before = words[words.len() - 2];
-                if OUTLET_WORDS.contains(&last.to_ascii_lowercase().as_str()) && last.chars().next().is_some_and(char::is_uppercase) && before.chars().next().is_some_and(char::is_uppercase) && !matches!(before, "The" | "A" | "An") {
+                if OUTLET_WORDS.contains(&last.to_ascii_lowercase().as_str())
+                    && last.chars().next().is_some_and(char::is_uppercase)
+                    && before.chars().next().is_some_and(char::is_uppercase)
+                    && !matches!(before, "The" | "A" | "An")
+                {
                     credit.work = Some(field(words[..words.len() - 1].join(" ")));
                     credit.outlet = Some(field(last.to_string()));
                 }
@@ -692,14 +987,16 @@ fn parse_misattribution(body: &str, origin: Origin) -> Credit {
     let field = |v: String| Field { value: v, origin };
     let mut c = Credit { speaker: true_author(body, None).map(field), ..Credit::default() };
     let low = body.to_ascii_lowercase();
-    let from = ["quotation from ", "quote from ", "is from "].iter().filter_map(|p| low.find(p).map(|k| k + p.len())).min();
+    let from =
+        ["quotation from ", "quote from ", "is from "].iter().filter_map(|p| low.find(p).map(|k| k + p.len())).min();
     if let Some(f) = from {
         let mut rest = &body[f..];
         // skip "Curtis Cate's"
         if let Some(k) = rest.find("'s ").or_else(|| rest.find("\u{2019}s ")).filter(|&k| k < 40) {
             rest = &rest[k + rest[k..].find(' ').unwrap_or(0) + 1..];
         }
-        let end = [rest.find(" ("), rest.find(" by "), rest.find(" and ")].into_iter().flatten().min().unwrap_or(rest.len());
+        let end =
+            [rest.find(" ("), rest.find(" by "), rest.find(" and ")].into_iter().flatten().min().unwrap_or(rest.len());
         let w = clean(&rest[..end]);
         if !w.is_empty() {
             c.work = Some(field(w));
@@ -761,9 +1058,12 @@ fn name_at(s: &str) -> Option<String> {
     let mut words = Vec::new();
     for w in s.split_whitespace() {
         let core = w.trim_end_matches([',', ';', ':', ')']).trim_end_matches("'s").trim_end_matches("\u{2019}s");
-        let is_initial = core.len() <= 2 && core.chars().next().is_some_and(char::is_uppercase) && core.chars().nth(1).is_none_or(|c| c == '.');
+        let is_initial = core.len() <= 2
+            && core.chars().next().is_some_and(char::is_uppercase)
+            && core.chars().nth(1).is_none_or(|c| c == '.');
         let core = if is_initial { core } else { core.trim_end_matches('.') };
-        let cap = core.chars().next().is_some_and(char::is_uppercase) && core.chars().skip(1).all(|c| c.is_alphabetic() || c == '-' || c == '.');
+        let cap = core.chars().next().is_some_and(char::is_uppercase)
+            && core.chars().skip(1).all(|c| c.is_alphabetic() || c == '-' || c == '.');
         if (cap || is_initial) && !core.is_empty() {
             words.push(core.to_string());
             if w.ends_with("'s") || w.ends_with("\u{2019}s") || w.ends_with(',') || (w.ends_with('.') && !is_initial) {
@@ -786,7 +1086,18 @@ fn name_at(s: &str) -> Option<String> {
 pub(crate) fn true_author(line: &str, not_by: Option<&str>) -> Option<String> {
     let low = line.to_ascii_lowercase();
     let mut candidates = Vec::new();
-    for pat in ["quotation from ", "quote from ", "originally from ", "is from ", "was written by ", "written by ", "actually by ", " by ", "actually ", "originated with "] {
+    for pat in [
+        "quotation from ",
+        "quote from ",
+        "originally from ",
+        "is from ",
+        "was written by ",
+        "written by ",
+        "actually by ",
+        " by ",
+        "actually ",
+        "originated with ",
+    ] {
         let mut from = 0;
         while let Some(k) = low[from..].find(pat).map(|k| k + from) {
             from = k + pat.len();
@@ -802,7 +1113,12 @@ pub(crate) fn true_author(line: &str, not_by: Option<&str>) -> Option<String> {
     candidates.into_iter().map(|c| c.1).find(|n| {
         let words = n.split_whitespace().count();
         let article = matches!(n.split_whitespace().next(), Some("A" | "An" | "The"));
-        words >= 2 && !article && not_by.is_none_or(|nb| !nb.to_ascii_lowercase().contains(&n.to_ascii_lowercase()) && !n.to_ascii_lowercase().contains(&nb.to_ascii_lowercase()))
+        words >= 2
+            && !article
+            && not_by.is_none_or(|nb| {
+                !nb.to_ascii_lowercase().contains(&n.to_ascii_lowercase())
+                    && !n.to_ascii_lowercase().contains(&nb.to_ascii_lowercase())
+            })
     })
 }
 
@@ -830,7 +1146,18 @@ mod tests {
 
     #[test]
     fn the_one_pass_earliest_date_agrees_with_repeated_search() {
-        let pieces = ["1990", "5 March 2001", "June '84", "6/21/85", "Sept.", "said", "(2018)", "March 5, 1999", "4/83", "2022-01-25"];
+        let pieces = [
+            "1990",
+            "5 March 2001",
+            "June '84",
+            "6/21/85",
+            "Sept.",
+            "said",
+            "(2018)",
+            "March 5, 1999",
+            "4/83",
+            "2022-01-25",
+        ];
         let mut n = 0;
         for a in 0..pieces.len() {
             for b in 0..pieces.len() {
@@ -894,7 +1221,13 @@ mod tests {
         // nothing in the line tells it from a book title such as "The Bard".
         let known = ["fortunes-debian/men-women:1047 work", "fortunes-debian/men-women:1047 outlet"];
         wrong.retain(|w| !known.iter().any(|k| w.starts_with(k)));
-        assert!(wrong.is_empty(), "{} of {} fields wrong:\n{}", wrong.len(), crate::credit_cases::CASES.len() * 5, wrong.join("\n"));
+        assert!(
+            wrong.is_empty(),
+            "{} of {} fields wrong:\n{}",
+            wrong.len(),
+            crate::credit_cases::CASES.len() * 5,
+            wrong.join("\n")
+        );
     }
 
     #[test]

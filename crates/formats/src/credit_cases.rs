@@ -5,8 +5,8 @@
 //! quotes/fortunes-debian/*, and tv/archive/* from wikiquote-tv-fortunes.tar.xz.
 
 pub(crate) struct Case {
-    pub file: &'static str,   // short source name, e.g. "Friedrich_Nietzsche.wikitext:64"
-    pub person_page: bool,    // true when the line is on a person page outside "Quotes about"/"Misattributed" (no speaker in the line expected)
+    pub file: &'static str, // short source name, e.g. "Friedrich_Nietzsche.wikitext:64"
+    pub person_page: bool, // true when the line is on a person page outside "Quotes about"/"Misattributed" (no speaker in the line expected)
     pub line: &'static str,
     pub speaker: Option<&'static str>,
     pub work: Option<&'static str>,

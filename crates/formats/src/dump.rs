@@ -180,10 +180,8 @@ impl DumpPages {
                     }
                     _ => {}
                 },
-                Event::Empty(e) => {
-                    if in_page && e.local_name().as_ref() == "redirect" {
-                        redirect = true;
-                    }
+                Event::Empty(e) if in_page && e.local_name().as_ref() == "redirect" => {
+                    redirect = true;
                 }
                 Event::End(e) => match e.local_name().as_ref() {
                     "title" | "ns" | "text" => field = Field::None,
@@ -221,7 +219,8 @@ impl DumpPages {
                             "apos" => '\'',
                             other => {
                                 let other = other.chars().take(40).collect::<String>();
-                                return self.error(format!("unknown entity &{other}; (entity definitions are not expanded)"));
+                                return self
+                                    .error(format!("unknown entity &{other}; (entity definitions are not expanded)"));
                             }
                         },
                         Err(e) => return self.error(format!("bad character reference: {e}")),

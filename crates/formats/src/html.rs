@@ -6,14 +6,44 @@
 use crate::wikitext::markup::entity;
 
 const BLOCKS: &[&str] = &[
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "article", "header",
-    "footer", "blockquote", "pre", "hr", "figure", "figcaption", "dd", "dt", "main", "aside", "nav", "title",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "hr",
+    "figure",
+    "figcaption",
+    "dd",
+    "dt",
+    "main",
+    "aside",
+    "nav",
+    "title",
 ];
 
 /// Whether bytes look like HTML rather than text.
 pub fn looks_like_html(head: &[u8]) -> bool {
     let s = String::from_utf8_lossy(&head[..head.len().min(4096)]).to_ascii_lowercase();
-    s.contains("<html") || s.contains("<!doctype html") || (s.contains("<p>") && s.contains("</p>")) || s.contains("<body")
+    s.contains("<html")
+        || s.contains("<!doctype html")
+        || (s.contains("<p>") && s.contains("</p>"))
+        || s.contains("<body")
 }
 
 /// Renders HTML as text.
@@ -45,7 +75,12 @@ pub fn html_to_text(html: &str) -> String {
             };
             let tag = &html[i + 1..i + k];
             let closing = tag.starts_with('/');
-            let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
+            let name: String = tag
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+                .to_ascii_lowercase();
             i += k + 1;
             if !closing && (name == "script" || name == "style") {
                 let end = format!("</{name}");
@@ -105,7 +140,10 @@ mod tests {
     fn article() {
         let h = "<html><head><title>T</title><style>p{}</style></head><body><p>He said, &ldquo;We will&nbsp;win.&rdquo;</p>\n<blockquote><p>Four score and seven years ago</p></blockquote><script>x()</script><p>End &amp; done.</p></body></html>";
         let t = html_to_text(h);
-        assert_eq!(t, "T\n\nHe said, \u{201c}We will\u{a0}win.\u{201d}\n\n> Four score and seven years ago\n\nEnd & done.\n");
+        assert_eq!(
+            t,
+            "T\n\nHe said, \u{201c}We will\u{a0}win.\u{201d}\n\n> Four score and seven years ago\n\nEnd & done.\n"
+        );
         assert!(looks_like_html(h.as_bytes()));
     }
 }

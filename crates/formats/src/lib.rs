@@ -8,25 +8,25 @@
 
 mod collection;
 mod credit;
-mod dump;
-mod html;
 #[cfg(test)]
 mod credit_cases;
-mod wikitext;
+mod dump;
+mod html;
 mod manifest;
-mod wikiquote_text;
-mod plain;
 mod model;
+mod plain;
+mod wikiquote_text;
+mod wikitext;
 
+pub use collection::{read_fortunes, read_json, JsonLines, ENTRIES_PER_SOURCE};
+pub use credit::{find_date, parse_credit};
+pub use dump::{dump_pages, open_dump, DumpPages, MAX_PAGE_BYTES};
+pub use html::{html_to_text, looks_like_html};
 pub use manifest::{parse_manifest, read_manifest, valid_date, ManifestEntry};
 pub use model::{Credit, Field, Origin, Quotation, Source, SourceKind, Standing};
-pub use credit::{find_date, parse_credit};
 pub use plain::{decode_text, read_plain, Decoded};
 pub use wikiquote_text::read_wikiquote_text;
 pub use wikitext::read_wikitext;
-pub use collection::{read_fortunes, read_json, JsonLines, ENTRIES_PER_SOURCE};
-pub use html::{html_to_text, looks_like_html};
-pub use dump::{dump_pages, open_dump, DumpPages, MAX_PAGE_BYTES};
 
 use std::path::PathBuf;
 
@@ -61,8 +61,15 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: &'static [Format] =
-        &[Format::Text, Format::WikiquoteText, Format::Wikitext, Format::Dump, Format::Fortune, Format::Json, Format::JsonLines];
+    pub const ALL: &'static [Format] = &[
+        Format::Text,
+        Format::WikiquoteText,
+        Format::Wikitext,
+        Format::Dump,
+        Format::Fortune,
+        Format::Json,
+        Format::JsonLines,
+    ];
 
     pub fn parse(name: &str) -> Option<Format> {
         match name.trim().to_ascii_lowercase().as_str() {
@@ -124,7 +131,9 @@ impl Format {
         if seps >= 2 || (seps >= 1 && credits >= 1) || count(&|l| l.starts_with("---- ")) >= 2 {
             return Format::Fortune;
         }
-        if count(&|l| l.trim() == "(Full text)") > 0 || (count(&|l| l.starts_with("  \u{2022} ")) >= 3 && count(&|l| l.starts_with("~ ")) >= 1) {
+        if count(&|l| l.trim() == "(Full text)") > 0
+            || (count(&|l| l.starts_with("  \u{2022} ")) >= 3 && count(&|l| l.starts_with("~ ")) >= 1)
+        {
             return Format::WikiquoteText;
         }
         let headings = count(&|l| {
@@ -213,7 +222,9 @@ pub fn read_file(path: &std::path::Path, name: &str, format: Format) -> Result<(
         }
         _ => {
             let (s, at) = read_bytes(name, std::fs::read(path).map_err(io)?, path, format)?;
-            let warning = at.map(|at| format!("{}: not valid UTF-8 at byte {at}; read with replacement characters", path.display()));
+            let warning = at.map(|at| {
+                format!("{}: not valid UTF-8 at byte {at}; read with replacement characters", path.display())
+            });
             Ok((Sources::Read(vec![s].into_iter()), warning))
         }
     }
@@ -224,21 +235,30 @@ pub fn read_file(path: &std::path::Path, name: &str, format: Format) -> Result<(
 /// Returns the source and, when the text was not valid UTF-8, the byte
 /// offset where it went wrong. Shared by [`read_file`] and the HTTP API,
 /// which receives documents rather than paths.
-pub fn read_bytes(name: &str, bytes: Vec<u8>, path: &std::path::Path, format: Format) -> Result<(Source, Option<usize>), FormatError> {
+pub fn read_bytes(
+    name: &str,
+    bytes: Vec<u8>,
+    path: &std::path::Path,
+    format: Format,
+) -> Result<(Source, Option<usize>), FormatError> {
     match format {
         Format::Text => read_plain(name, bytes, path),
         Format::WikiquoteText => Ok((read_wikiquote_text(name, bytes, path)?, None)),
         Format::Wikitext => {
             if bytes.iter().take(8192).any(|&b| b == 0) {
-                return Err(FormatError::Invalid { path: path.to_path_buf(), msg: "binary file (NUL bytes), not wikitext".into() });
+                return Err(FormatError::Invalid {
+                    path: path.to_path_buf(),
+                    msg: "binary file (NUL bytes), not wikitext".into(),
+                });
             }
             let d = decode_text(bytes);
             Ok((read_wikitext(name, None, &d.text)?, d.invalid_at))
         }
         Format::Fortune => Ok((collection::read_fortunes(name, bytes, path)?, None)),
         Format::Json => Ok((collection::read_json(name, &bytes, path)?, None)),
-        Format::Dump | Format::JsonLines => {
-            Err(FormatError::Invalid { path: path.to_path_buf(), msg: format!("a {} holds many sources: read it with read_file", format.name()) })
-        }
+        Format::Dump | Format::JsonLines => Err(FormatError::Invalid {
+            path: path.to_path_buf(),
+            msg: format!("a {} holds many sources: read it with read_file", format.name()),
+        }),
     }
 }

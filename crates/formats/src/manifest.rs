@@ -43,8 +43,11 @@ pub fn parse_manifest(text: &str, path: &Path) -> Result<Vec<ManifestEntry>, For
         if t.is_empty() || t.starts_with('#') {
             continue;
         }
-        let mut e: ManifestEntry = serde_json::from_str(t)
-            .map_err(|e| FormatError::Syntax { path: path.to_path_buf(), line: line_no, msg: e.to_string() })?;
+        let mut e: ManifestEntry = serde_json::from_str(t).map_err(|e| FormatError::Syntax {
+            path: path.to_path_buf(),
+            line: line_no,
+            msg: e.to_string(),
+        })?;
         if e.path.trim().is_empty() {
             return Err(FormatError::Syntax { path: path.to_path_buf(), line: line_no, msg: "empty \"path\"".into() });
         }

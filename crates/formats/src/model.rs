@@ -153,6 +153,17 @@ impl Source {
     /// the reader, its text) and nothing else yet; readers fill in the rest
     /// with struct update syntax.
     pub fn new(path: impl Into<String>, kind: SourceKind, format: &str, text: String) -> Source {
-        Source { path: path.into(), title: None, kind, speaker: None, date: None, outlet: None, url: None, format: format.into(), text, quotations: Vec::new() }
+        Source {
+            path: path.into(),
+            title: None,
+            kind,
+            speaker: None,
+            date: None,
+            outlet: None,
+            url: None,
+            format: format.into(),
+            text,
+            quotations: Vec::new(),
+        }
     }
 }

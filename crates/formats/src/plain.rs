@@ -43,7 +43,9 @@ pub fn decode_text(bytes: Vec<u8>) -> Decoded {
 /// Returns the source and, when the bytes were not valid UTF-8, the offset of
 /// the first invalid byte (the text was then read lossily).
 pub fn read_plain(name: &str, bytes: Vec<u8>, path: &Path) -> Result<(Source, Option<usize>), FormatError> {
-    if bytes.iter().take(8192).filter(|&&b| b == 0).count() > 0 && !(bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff])) {
+    if bytes.iter().take(8192).filter(|&&b| b == 0).count() > 0
+        && !(bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]))
+    {
         return Err(FormatError::Invalid { path: path.to_path_buf(), msg: "binary file (NUL bytes), not text".into() });
     }
     let decoded = decode_text(bytes);

@@ -81,7 +81,9 @@ fn heading_credit(h: &str) -> Credit {
     if let Some(p) = name_part {
         let words: Vec<&str> = p
             .split_whitespace()
-            .filter(|w| !matches!(*w, "President" | "Prime" | "Minister" | "Mr." | "Mrs." | "Chancellor" | "King" | "Queen"))
+            .filter(|w| {
+                !matches!(*w, "President" | "Prime" | "Minister" | "Mr." | "Mrs." | "Chancellor" | "King" | "Queen")
+            })
             .collect();
         if !words.is_empty() && words.len() <= 4 {
             c.speaker = Some(Field { value: words.join(" "), origin: Origin::Inherited });
@@ -186,9 +188,20 @@ pub fn read_wikiquote_text(name: &str, bytes: Vec<u8>, path: &Path) -> Result<So
     infer_from_leads(&text, &mut items);
     let quotations = items
         .into_iter()
-        .map(|it| Quotation { start: it.start, end: it.end, credit: it.credit, primary: it.primary, ..Quotation::default() })
+        .map(|it| Quotation {
+            start: it.start,
+            end: it.end,
+            credit: it.credit,
+            primary: it.primary,
+            ..Quotation::default()
+        })
         .collect();
-    Ok(Source { title, outlet: Some("Wikiquote".into()), quotations, ..Source::new(name, SourceKind::Collection, "wikiquote-text", text) })
+    Ok(Source {
+        title,
+        outlet: Some("Wikiquote".into()),
+        quotations,
+        ..Source::new(name, SourceKind::Collection, "wikiquote-text", text)
+    })
 }
 
 impl Line<'_> {
@@ -211,7 +224,8 @@ fn infer_from_leads(text: &str, items: &mut [Item]) {
         let words = norms(it.start, it.end);
         for (frags, credit) in &leads {
             if contains_in_order(&words, frags) {
-                let mark = |f: &Option<Field>| f.as_ref().map(|x| Field { value: x.value.clone(), origin: Origin::Inferred });
+                let mark =
+                    |f: &Option<Field>| f.as_ref().map(|x| Field { value: x.value.clone(), origin: Origin::Inferred });
                 it.credit = Credit {
                     speaker: mark(&credit.speaker),
                     work: mark(&credit.work),

@@ -37,7 +37,9 @@ fn every_past_crash_reads_cleanly() {
             }
             "dump" => {
                 let inner: Box<dyn std::io::BufRead + Send> = Box::new(std::io::Cursor::new(data));
-                for s in verbatim_formats::dump_pages(inner, &p, &name, Arc::new(AtomicU64::new(0))).take(1000).flatten() {
+                for s in
+                    verbatim_formats::dump_pages(inner, &p, &name, Arc::new(AtomicU64::new(0))).take(1000).flatten()
+                {
                     check(&s);
                 }
             }

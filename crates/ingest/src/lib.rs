@@ -156,22 +156,35 @@ pub fn plan(req: &Request) -> Result<Vec<Job>, IngestError> {
     let mut jobs = Vec::new();
     if let Some(m) = &req.manifest {
         for e in read_manifest(m)? {
-            let meta = std::fs::metadata(&e.resolved)
-                .map_err(|err| IngestError::Input(format!("{}:{}: {}: {err}", m.display(), e.line, e.resolved.display())))?;
+            let meta = std::fs::metadata(&e.resolved).map_err(|err| {
+                IngestError::Input(format!("{}:{}: {}: {err}", m.display(), e.line, e.resolved.display()))
+            })?;
             if !meta.is_file() {
-                return Err(IngestError::Input(format!("{}:{}: {} is not a file", m.display(), e.line, e.resolved.display())));
+                return Err(IngestError::Input(format!(
+                    "{}:{}: {} is not a file",
+                    m.display(),
+                    e.line,
+                    e.resolved.display()
+                )));
             }
-            jobs.push(Job { file: e.resolved.clone(), name: e.path.clone(), size: meta.len(), entry: Some(e), format: Format::Text });
+            jobs.push(Job {
+                file: e.resolved.clone(),
+                name: e.path.clone(),
+                size: meta.len(),
+                entry: Some(e),
+                format: Format::Text,
+            });
         }
     }
     for p in &req.paths {
         collect(p, &mut jobs)?;
     }
     for j in &mut jobs {
-        j.format = match req.format.or_else(|| j.entry.as_ref().and_then(|e| e.format.as_deref()).and_then(Format::parse)) {
-            Some(f) => f,
-            None => Format::detect(&j.file, &head(&j.file)),
-        };
+        j.format =
+            match req.format.or_else(|| j.entry.as_ref().and_then(|e| e.format.as_deref()).and_then(Format::parse)) {
+                Some(f) => f,
+                None => Format::detect(&j.file, &head(&j.file)),
+            };
     }
     Ok(jobs)
 }
@@ -227,7 +240,12 @@ pub fn ingest(dir: &Path, req: &Request, on: &mut dyn FnMut(Event)) -> Result<Re
                 since_commit += text;
                 if since_commit >= commit_bytes {
                     writer.commit()?;
-                    on(Event::Committed { sources: report.sources(), files_done: report.files, files: jobs.len(), through: &j.name });
+                    on(Event::Committed {
+                        sources: report.sources(),
+                        files_done: report.files,
+                        files: jobs.len(),
+                        through: &j.name,
+                    });
                     since_commit = 0;
                 }
                 let now = sources.bytes_read().unwrap_or(shown).min(j.size);
@@ -249,7 +267,7 @@ pub fn ingest(dir: &Path, req: &Request, on: &mut dyn FnMut(Event)) -> Result<Re
             bytes += jobs[end].size;
             end += 1;
         }
-        let read: Vec<Result<(Vec<Source>, Option<String>), FormatError>> = jobs[k..end].par_iter().map(read_job).collect();
+        let read: Vec<Read> = jobs[k..end].par_iter().map(read_job).collect();
         let mut sources = Vec::with_capacity(read.len());
         for r in read {
             match r {
@@ -273,7 +291,12 @@ pub fn ingest(dir: &Path, req: &Request, on: &mut dyn FnMut(Event)) -> Result<Re
         on(Event::Progress { bytes: done, files_done: report.files, files: jobs.len() });
         if since_commit >= commit_bytes {
             writer.commit()?;
-            on(Event::Committed { sources: report.sources(), files_done: report.files, files: jobs.len(), through: &jobs[end - 1].name });
+            on(Event::Committed {
+                sources: report.sources(),
+                files_done: report.files,
+                files: jobs.len(),
+                through: &jobs[end - 1].name,
+            });
             since_commit = 0;
         }
         k = end;
@@ -299,7 +322,13 @@ fn head(p: &Path) -> Vec<u8> {
 fn collect(p: &Path, jobs: &mut Vec<Job>) -> Result<(), IngestError> {
     let meta = std::fs::metadata(p).map_err(|e| IngestError::Input(format!("{}: {e}", p.display())))?;
     if meta.is_file() {
-        jobs.push(Job { file: p.to_path_buf(), name: p.to_string_lossy().into_owned(), entry: None, size: meta.len(), format: Format::Text });
+        jobs.push(Job {
+            file: p.to_path_buf(),
+            name: p.to_string_lossy().into_owned(),
+            entry: None,
+            size: meta.len(),
+            format: Format::Text,
+        });
         return Ok(());
     }
     let mut entries: Vec<_> = std::fs::read_dir(p)
@@ -315,8 +344,11 @@ fn collect(p: &Path, jobs: &mut Vec<Job>) -> Result<(), IngestError> {
     Ok(())
 }
 
+/// One file read: its sources and the reader's warning, if it has one.
+type Read = Result<(Vec<Source>, Option<String>), FormatError>;
+
 /// Reads one file's sources, with the reader's warning if it has one.
-fn read_job(j: &Job) -> Result<(Vec<Source>, Option<String>), FormatError> {
+fn read_job(j: &Job) -> Read {
     let (sources, warning) = verbatim_formats::read_file(&j.file, &j.name, j.format)?;
     let mut out = Vec::new();
     for s in sources {
@@ -363,9 +395,11 @@ mod tests {
         std::fs::write(files.join("b.json"), "[{\"text\": ").unwrap();
         let corpus = dir.path().join("c");
         let mut events = Vec::new();
-        let err = ingest(&corpus, &Request { commit_bytes: 1, ..Request::new(vec![files.join("a.txt"), files.join("b.json")]) }, &mut |e| {
-            events.push(format!("{e:?}"))
-        })
+        let err = ingest(
+            &corpus,
+            &Request { commit_bytes: 1, ..Request::new(vec![files.join("a.txt"), files.join("b.json")]) },
+            &mut |e| events.push(format!("{e:?}")),
+        )
         .unwrap_err();
         assert!(err.is_input(), "{err}");
         let IngestError::Stopped { report, .. } = &err else { panic!("{err:?}") };
@@ -390,7 +424,11 @@ mod tests {
     fn a_manifest_names_speakers_and_a_second_run_changes_nothing() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("s.txt"), "Ask not what your country can do for you.").unwrap();
-        std::fs::write(dir.path().join("m.jsonl"), "{\"path\": \"s.txt\", \"speaker\": \"John F. Kennedy\", \"date\": \"1961-01-20\"}\n").unwrap();
+        std::fs::write(
+            dir.path().join("m.jsonl"),
+            "{\"path\": \"s.txt\", \"speaker\": \"John F. Kennedy\", \"date\": \"1961-01-20\"}\n",
+        )
+        .unwrap();
         let corpus = dir.path().join("c");
         let req = Request { manifest: Some(dir.path().join("m.jsonl")), ..Request::new(vec![]) };
         let r = ingest(&corpus, &req, &mut |_| {}).unwrap();

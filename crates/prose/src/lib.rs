@@ -80,8 +80,9 @@ fn continues_paragraph(text: &str, prev: &Quotation, q: &Quoted, sp: &Speaker) -
     let tail = &gap[..k];
     // (or, with its cue before it, ends with the quotation: "Trump shot back,
     // saying he’s “made a lot of money.”")
-    let cue_before = sp.cue.start < prev.outer.start && tail.trim_matches(|c: char| c.is_whitespace() || ".,;:!?".contains(c)).is_empty();
-    if tail.len() > 120 || gap[k..].trim().len() > 0 || (sp.cue.start < prev.outer.start && !cue_before) {
+    let cue_before = sp.cue.start < prev.outer.start
+        && tail.trim_matches(|c: char| c.is_whitespace() || ".,;:!?".contains(c)).is_empty();
+    if tail.len() > 120 || !gap[k..].trim().is_empty() || (sp.cue.start < prev.outer.start && !cue_before) {
         return false;
     }
     // this paragraph holds no cue of its own: it ends with the quotation
@@ -130,7 +131,8 @@ mod tests {
 
     #[test]
     fn split_quotation_and_dash_credit() {
-        let t = "“Judge,” Brafman said, “I have never seen this.”\n\n“Free speech matters.” — Commissioner Geoffrey Starks";
+        let t =
+            "“Judge,” Brafman said, “I have never seen this.”\n\n“Free speech matters.” — Commissioner Geoffrey Starks";
         let w = who(t);
         assert_eq!(w[0].1.as_deref(), Some("Brafman"));
         assert_eq!(w[1].1.as_deref(), Some("Brafman"));
@@ -188,7 +190,15 @@ mod cues_in_news_prose {
                  \"Boots on the ground\" would be appropriate, Republican candidate Ben Carson said. \
                  Alixandria Lapp, executive director of the PAC, said she thinks Republicans \"are going to be dragged down.\" \
                  \"We see charter schools offering hope,\" the letter reads.";
-        assert_eq!(who(t), vec![Some("Charlotte Mayor Jennifer Roberts"), Some("Republican candidate Ben Carson"), Some("Alixandria Lapp"), Some("the letter")]);
+        assert_eq!(
+            who(t),
+            vec![
+                Some("Charlotte Mayor Jennifer Roberts"),
+                Some("Republican candidate Ben Carson"),
+                Some("Alixandria Lapp"),
+                Some("the letter")
+            ]
+        );
     }
 
     #[test]
@@ -197,7 +207,10 @@ mod cues_in_news_prose {
                  “They are all here for the free stuff,” Bennett shot back with a laugh. \
                  \"Sanders is filled with resentment,\" Edward-Isaac Dovere and Gabriel Debenedetti wrote.\n\n\
                  Clinton: \"Our goal is not to contain ISIS.\"";
-        assert_eq!(who(t), vec![Some("Trump"), Some("Bennett"), Some("Edward-Isaac Dovere and Gabriel Debenedetti"), Some("Clinton")]);
+        assert_eq!(
+            who(t),
+            vec![Some("Trump"), Some("Bennett"), Some("Edward-Isaac Dovere and Gabriel Debenedetti"), Some("Clinton")]
+        );
     }
 
     #[test]
@@ -247,7 +260,18 @@ mod cues_in_news_prose {
                  Also, the plan is not finished, she said. “We will amend it again next week.”\n\n\
                  He didn't suggest a date. “We will amend it again next week.”";
         let w = who(t);
-        assert_eq!(w, vec![Some("Tom Ruiz"), Some("who"), Some("who"), Some("The letter"), Some("State Sen. Ana Ruiz"), Some("she"), None]);
+        assert_eq!(
+            w,
+            vec![
+                Some("Tom Ruiz"),
+                Some("who"),
+                Some("who"),
+                Some("The letter"),
+                Some("State Sen. Ana Ruiz"),
+                Some("she"),
+                None
+            ]
+        );
         let q = crate::quotations(t);
         assert_eq!(q[1].speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Tom Ruiz"));
         assert_eq!(q[2].speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Nadia Kerr"));
@@ -294,4 +318,3 @@ mod cues_in_news_prose {
         assert_eq!(who(t), vec![Some("King"), Some("A source")]);
     }
 }
-

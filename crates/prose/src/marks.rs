@@ -49,7 +49,10 @@ fn is_letter(c: Option<char>) -> bool {
 
 /// Where a word cannot go on: an opening mark may stand here.
 fn opens_here(prev: Option<char>, next: Option<char>) -> bool {
-    let before_ok = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '{' | '\u{2014}' | '\u{2013}' | '-' | '/' | ':' | '\u{201c}' | '"' | '\u{ab}'));
+    let before_ok = prev.is_none_or(|p| {
+        p.is_whitespace()
+            || matches!(p, '(' | '[' | '{' | '\u{2014}' | '\u{2013}' | '-' | '/' | ':' | '\u{201c}' | '"' | '\u{ab}')
+    });
     let after_ok = next.is_some_and(|n| !n.is_whitespace());
     before_ok && after_ok
 }
@@ -78,7 +81,7 @@ pub fn quoted_spans(text: &str) -> Vec<Quoted> {
         let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
         let next = chars.get(i + 1).map(|x| x.1);
         // a paragraph break: a blank line
-        if c == '\n' && next == Some('\n') || c == '\n' && chars.get(i + 1).is_some_and(|x| x.1 == '\r') {
+        if c == '\n' && matches!(next, Some('\n') | Some('\r')) {
             let mut j = i;
             while j < chars.len() && chars[j].1.is_whitespace() {
                 j += 1;
@@ -108,7 +111,12 @@ pub fn quoted_spans(text: &str) -> Vec<Quoted> {
             i = j;
             continue;
         }
-        let close = |stack: &mut Vec<Open>, k: usize, out: &mut Vec<Quoted>, end: usize, carried: &mut Option<(Kind, usize, usize)>, paragraphs: &mut usize| {
+        let close = |stack: &mut Vec<Open>,
+                     k: usize,
+                     out: &mut Vec<Quoted>,
+                     end: usize,
+                     carried: &mut Option<(Kind, usize, usize)>,
+                     paragraphs: &mut usize| {
             let o = stack.remove(k);
             stack.truncate(k);
             if k == 0 {
@@ -128,7 +136,9 @@ pub fn quoted_spans(text: &str) -> Vec<Quoted> {
         match c {
             '\u{201c}' => {
                 // closes a „ (German style), otherwise opens
-                if let Some(k) = find(&stack, &[Kind::Low]).filter(|_| !opens_here(prev, next) || stack.last().is_some_and(|o| o.kind == Kind::Low)) {
+                if let Some(k) = find(&stack, &[Kind::Low])
+                    .filter(|_| !opens_here(prev, next) || stack.last().is_some_and(|o| o.kind == Kind::Low))
+                {
                     close(&mut stack, k, &mut out, end, &mut carried, &mut paragraphs);
                 } else {
                     stack.push(Open { kind: Kind::Curly, at: pos, len: c.len_utf8() });
@@ -153,14 +163,14 @@ pub fn quoted_spans(text: &str) -> Vec<Quoted> {
                     Some(k) if closing_context && !(opens_here(prev, next) && stack[k].kind == Kind::Curly) => {
                         close(&mut stack, k, &mut out, end, &mut carried, &mut paragraphs)
                     }
-                    _ if opens_here(prev, next) || opens_spaced(&chars, i) => stack.push(Open { kind: Kind::Straight, at: pos, len: 1 }),
+                    _ if opens_here(prev, next) || opens_spaced(&chars, i) => {
+                        stack.push(Open { kind: Kind::Straight, at: pos, len: 1 })
+                    }
                     _ => {}
                 }
             }
-            '\u{2018}' | '\u{201a}' => {
-                if opens_here(prev, next) && !starts_elided_year(&chars, i) {
-                    stack.push(Open { kind: Kind::Single, at: pos, len: c.len_utf8() });
-                }
+            '\u{2018}' | '\u{201a}' if opens_here(prev, next) && !starts_elided_year(&chars, i) => {
+                stack.push(Open { kind: Kind::Single, at: pos, len: c.len_utf8() });
             }
             '\u{2019}' | '\'' => {
                 // between letters: an apostrophe (don't); after a word with no
@@ -169,7 +179,12 @@ pub fn quoted_spans(text: &str) -> Vec<Quoted> {
                 if single_open && !is_letter(next) && prev.is_some_and(|p| !p.is_whitespace()) {
                     let k = stack.len() - 1;
                     close(&mut stack, k, &mut out, end, &mut carried, &mut paragraphs);
-                } else if c == '\'' && !stack.is_empty() && opens_here(prev, next) && is_letter(next) && !starts_elided_year(&chars, i) {
+                } else if c == '\''
+                    && !stack.is_empty()
+                    && opens_here(prev, next)
+                    && is_letter(next)
+                    && !starts_elided_year(&chars, i)
+                {
                     // a straight single mark opens only inside another quotation
                     stack.push(Open { kind: Kind::Single, at: pos, len: 1 });
                 }
@@ -263,7 +278,10 @@ mod tests {
 
     #[test]
     fn apostrophes_are_not_marks() {
-        assert_eq!(inner("I don’t know; the U.S.’s view and the students’ view, “yes it’s fine,” he said."), vec!["yes it’s fine,"]);
+        assert_eq!(
+            inner("I don’t know; the U.S.’s view and the students’ view, “yes it’s fine,” he said."),
+            vec!["yes it’s fine,"]
+        );
         assert_eq!(inner("In the ’90s, rock ’n’ roll. He said 'maybe' once."), Vec::<&str>::new());
         assert_eq!(inner("“He said ‘no’ twice,” she wrote."), vec!["He said ‘no’ twice,"]);
     }

@@ -14,9 +14,34 @@ use std::ops::Range;
 /// The verbs with which "As X …," introduces someone's own words (not
 /// "believed" or "described": those report a view, not the words).
 const SAYING: &[&str] = &[
-    "said", "says", "say", "wrote", "writes", "write", "put", "observed", "observes", "noted", "notes", "declared",
-    "declares", "remarked", "remarks", "warned", "warns", "proclaimed", "stated", "states", "taught", "teaches",
-    "preached", "reminded", "told", "asked", "exclaimed", "cried",
+    "said",
+    "says",
+    "say",
+    "wrote",
+    "writes",
+    "write",
+    "put",
+    "observed",
+    "observes",
+    "noted",
+    "notes",
+    "declared",
+    "declares",
+    "remarked",
+    "remarks",
+    "warned",
+    "warns",
+    "proclaimed",
+    "stated",
+    "states",
+    "taught",
+    "teaches",
+    "preached",
+    "reminded",
+    "told",
+    "asked",
+    "exclaimed",
+    "cried",
 ];
 
 fn is_saying(w: &str) -> bool {
@@ -72,9 +97,14 @@ fn sentence_end(text: &str, from: usize) -> usize {
             b'!' | b'?' => return i + 1,
             b'.' => {
                 // "Mr." and an initial do not end a sentence
-                let word_start = text[..i].char_indices().rev().find(|(_, c)| !c.is_alphanumeric()).map_or(0, |(p, c)| p + c.len_utf8());
+                let word_start = text[..i]
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| !c.is_alphanumeric())
+                    .map_or(0, |(p, c)| p + c.len_utf8());
                 let word = &text[word_start..i];
-                let abbrev = word.len() == 1 && word.chars().all(|c| c.is_uppercase()) || matches!(word, "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Jr" | "Sr");
+                let abbrev = word.len() == 1 && word.chars().all(|c| c.is_uppercase())
+                    || matches!(word, "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Jr" | "Sr");
                 let next = text[i + 1..].chars().next();
                 if !abbrev && next.is_none_or(|c| c.is_whitespace()) {
                     return i + 1;
@@ -98,21 +128,38 @@ pub fn unmarked(text: &str) -> Vec<Unmarked> {
         // "As Jefferson wrote," / "as President Kennedy once put it,"
         // "As X said," opens its sentence: mid-sentence (", as I said, …")
         // the words that follow go on with the writer's own sentence
-        let opens_sentence = text[..ws[k].0].trim_end_matches([' ', '\t']).chars().last().is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | '\n'));
+        let opens_sentence = text[..ws[k].0]
+            .trim_end_matches([' ', '\t'])
+            .chars()
+            .last()
+            .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | '\n'));
         let name_from = if lower == "as" && opens_sentence && w(k) == "As" {
             k + 1
-        } else if lower == "in" && k + 3 < ws.len() && w(k + 1).eq_ignore_ascii_case("the") && w(k + 2).eq_ignore_ascii_case("words") && w(k + 3) == "of" {
+        } else if lower == "in"
+            && k + 3 < ws.len()
+            && w(k + 1).eq_ignore_ascii_case("the")
+            && w(k + 2).eq_ignore_ascii_case("words")
+            && w(k + 3) == "of"
+        {
             k + 4
         } else {
             k += 1;
             continue;
         };
         let mut e = name_from;
-        while e < ws.len() && e - name_from < 6 && cap(w(e)) && (e == name_from || text[ws[e - 1].1..ws[e].0].trim().is_empty()) {
+        while e < ws.len()
+            && e - name_from < 6
+            && cap(w(e))
+            && (e == name_from || text[ws[e - 1].1..ws[e].0].trim().is_empty())
+        {
             e += 1;
         }
         // a pronoun names no one ("As I said,", "As we wrote,")
-        let pronoun = e > name_from && matches!(w(name_from).to_lowercase().as_str(), "i" | "we" | "you" | "he" | "she" | "they" | "it" | "one" | "this" | "that" | "the");
+        let pronoun = e > name_from
+            && matches!(
+                w(name_from).to_lowercase().as_str(),
+                "i" | "we" | "you" | "he" | "she" | "they" | "it" | "one" | "this" | "that" | "the"
+            );
         if e == name_from || e >= ws.len() || pronoun {
             k += 1;
             continue;
@@ -163,13 +210,23 @@ mod tests {
     use super::*;
 
     fn read(t: &str) -> Vec<(String, String, String)> {
-        unmarked(t).into_iter().map(|u| (t[u.words].to_string(), t[u.mention].to_string(), t[u.cue].to_string())).collect()
+        unmarked(t)
+            .into_iter()
+            .map(|u| (t[u.words].to_string(), t[u.mention].to_string(), t[u.cue].to_string()))
+            .collect()
     }
 
     #[test]
     fn as_a_named_person_said_and_the_rest_of_the_sentence() {
         let r = read("We must be patient. As Jefferson wrote, the tree of knowledge bears its sweetest fruit for the patient. And so we wait.");
-        assert_eq!(r, vec![("the tree of knowledge bears its sweetest fruit for the patient.".into(), "Jefferson".into(), "wrote".into())]);
+        assert_eq!(
+            r,
+            vec![(
+                "the tree of knowledge bears its sweetest fruit for the patient.".into(),
+                "Jefferson".into(),
+                "wrote".into()
+            )]
+        );
         let r = read("As President Kennedy once put it, we choose to go to the moon in this decade.");
         assert_eq!((r[0].1.as_str(), r[0].2.as_str()), ("President Kennedy", "put it"));
         let r = read("In the words of Martin Luther King, the arc of the moral universe is long.");
@@ -190,7 +247,12 @@ mod tests {
 
     #[test]
     fn ranges_are_slices_of_the_text() {
-        for t in ["As É wrote, ça va très bien ici maintenant.", "As Jefferson wrote, a.", "As Dr. Mr. X said, one two three four five", "as A said,"] {
+        for t in [
+            "As É wrote, ça va très bien ici maintenant.",
+            "As Jefferson wrote, a.",
+            "As Dr. Mr. X said, one two three four five",
+            "as A said,",
+        ] {
             for u in unmarked(t) {
                 let _ = (&t[u.words], &t[u.mention], &t[u.cue]);
             }

@@ -34,8 +34,9 @@ impl Tok<'_> {
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "St", "Jr", "Sr", "Prof", "Rev", "Hon",
-    "Pres", "Sens", "Reps", "Mt", "Ft", "No", "Vol", "vs", "Inc", "Corp", "Co", "Ltd", "Dept", "Gov't", "Adm", "Cmdr", "Maj",
+    "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "St", "Jr", "Sr", "Prof", "Rev",
+    "Hon", "Pres", "Sens", "Reps", "Mt", "Ft", "No", "Vol", "vs", "Inc", "Corp", "Co", "Ltd", "Dept", "Gov't", "Adm",
+    "Cmdr", "Maj",
 ];
 
 /// Words with their offsets; "." kept on abbreviations and initials
@@ -60,7 +61,9 @@ fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
                 };
                 let inner = domain
                     || (matches!(d, '\'' | '\u{2019}' | '-' | '&') && after.is_some_and(|a| a.is_alphanumeric()))
-                    || (d == '.' && after.is_some_and(|a| a.is_alphabetic()) && s[i..j].chars().all(|x| x.is_uppercase() || x == '.' || x == '-'));
+                    || (d == '.'
+                        && after.is_some_and(|a| a.is_alphabetic())
+                        && s[i..j].chars().all(|x| x.is_uppercase() || x == '.' || x == '-'));
                 if d.is_alphanumeric() || inner {
                     end = j + d.len_utf8();
                     it.next();
@@ -74,7 +77,11 @@ fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
             if let Some(&(j, '.')) = it.peek() {
                 let w = &s[i..end];
                 let inside = matches!(s[j + 1..].chars().next(), Some(',' | ')'));
-                if inside || ABBREVIATIONS.contains(&w) || (w.chars().count() == 1 && w.chars().all(char::is_uppercase)) || w.contains('.') {
+                if inside
+                    || ABBREVIATIONS.contains(&w)
+                    || (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
+                    || w.contains('.')
+                {
                     end = j + 1;
                     it.next();
                 }
@@ -101,54 +108,436 @@ fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
 
 /// Verbs of saying and writing, every form that appears as a cue.
 const VERBS: &[&str] = &[
-    "say", "says", "said", "saying", "tell", "tells", "told", "write", "writes", "wrote", "written", "add", "adds",
-    "added", "ask", "asks", "asked", "explain", "explains", "explained", "note", "notes", "noted", "declare",
-    "declares", "declared", "state", "states", "stated", "argue", "argues", "argued", "insist", "insists", "insisted",
-    "claim", "claims", "claimed", "continue", "continues", "continued", "reply", "replies", "replied", "respond",
-    "responds", "responded", "remark", "remarks", "remarked", "recall", "recalls", "recalled", "warn", "warns",
-    "warned", "tweet", "tweets", "tweeted", "announce", "announces", "announced", "acknowledge", "acknowledges",
-    "acknowledged", "concede", "concedes", "conceded", "suggest", "suggests", "suggested", "joke", "jokes", "joked",
-    "quip", "quips", "quipped", "shout", "shouts", "shouted", "cry", "cries", "cried", "whisper", "whispers",
-    "whispered", "complain", "complains", "complained", "observe", "observes", "observed", "predict", "predicts",
-    "predicted", "vow", "vows", "vowed", "promise", "promises", "promised", "urge", "urges", "urged", "conclude",
-    "concludes", "concluded", "agree", "agrees", "agreed", "boast", "boasts", "boasted", "counter", "counters",
-    "countered", "charge", "charges", "charged", "contend", "contends", "contended", "emphasize", "emphasizes",
-    "emphasized", "stress", "stresses", "stressed", "maintain", "maintains", "maintained", "admit", "admits",
-    "admitted", "report", "reports", "reported", "testify", "testifies", "testified", "muse", "mused", "sniff",
-    "sniffed", "scoff", "scoffed", "lament", "laments", "lamented", "exclaim", "exclaimed", "recount", "recounted",
-    "wonder", "wonders", "wondered", "thunder", "thundered", "proclaim", "proclaims", "proclaimed", "assure", "assured",
-    "remind", "reminded", "hint", "hinted", "opine", "opined", "assert", "asserts", "asserted", "allege", "alleged",
-    "confirm", "confirms", "confirmed", "deny", "denies", "denied", "demand", "demanded", "plead", "pleaded", "implore",
-    "implored", "chime", "chimed", "chide", "chided", "mock", "mocked", "text", "texted", "email", "emailed", "post",
-    "posted", "read", "reads", "begin", "began", "yell", "yelled", "scream", "screamed", "murmur", "murmured", "snap",
-    "snapped", "retort", "retorted", "reason", "reasoned", "caution", "cautioned", "advise", "advised", "figure",
-    "figured", "rail", "railed", "blast", "blasted", "tout", "touted", "praise", "praised", "chant", "chanted",
-    "describe", "described", "call", "called", "sing", "sang", "shot", "fire", "fired", "gush", "gushed", "interject",
-    "interjected", "offer", "offered", "sings", "calls", "projects", "projected", "barked", "blamed", "thanked", "calling", "telling", "writing", "adding", "warning", "arguing",
-    "describing", "insisting", "claiming", "noting", "asking", "declaring", "explaining", "promising", "vowing",
-    "urging", "tweeting", "complaining", "accusing", "accused", "accuses", "dubbed", "dubbing", "labeled", "labelled",
-    "labeling", "branded", "branding", "quoted", "quoting", "estimated", "estimates", "believes", "believed", "thinks",
-    "pointed", "points", "issued", "released", "indicated", "indicates", "cited", "cites", "slammed", "slams",
-    "pledged", "pledges", "bemoaned", "characterizes", "characterized", "attacked", "attacking", "criticized",
-    "criticizes", "criticizing", "lauded", "dismissed", "defended", "referred", "referring", "disclosed", "revealed",
-    "reiterated", "repeated", "mentioned", "signaled", "echoed", "scolded", "questioned", "challenged", "likened",
-    "compared", "summed", "responding", "replying", "retaliated", "fumed", "fumes", "surmised", "griped", "groused", "huffed",
-    "boomed", "pondered", "sighed", "intoned", "raged", "ranted", "vented", "gloated", "beamed", "protested",
-    "objected", "pressed", "elaborated", "clarified", "speculated", "commented", "reacted", "remembered", "answered",
-    "answers", "mocks", "demurred", "describes", "yelling", "shouting", "joking", "chanting", "announcing", "stating",
-    "suggesting", "predicting", "recalling", "concluding", "conceding", "admitting", "acknowledging", "boasting",
-    "bragging", "bragged", "lamenting", "observing", "proclaiming", "quipping", "remarking", "reminding", "texting",
-    "posting", "wondering", "charging", "touting", "praising", "blasting", "slamming", "mocking", "demanding",
-    "pleading", "cautioning", "asserting", "maintaining", "contending", "countering", "retorting", "emphasizing",
-    "stressing", "reiterating", "repeating", "citing", "echoing", "invoking", "invoked", "recounting", "testifying",
-    "reporting", "confirming", "denying", "pledging", "whispering",
+    "say",
+    "says",
+    "said",
+    "saying",
+    "tell",
+    "tells",
+    "told",
+    "write",
+    "writes",
+    "wrote",
+    "written",
+    "add",
+    "adds",
+    "added",
+    "ask",
+    "asks",
+    "asked",
+    "explain",
+    "explains",
+    "explained",
+    "note",
+    "notes",
+    "noted",
+    "declare",
+    "declares",
+    "declared",
+    "state",
+    "states",
+    "stated",
+    "argue",
+    "argues",
+    "argued",
+    "insist",
+    "insists",
+    "insisted",
+    "claim",
+    "claims",
+    "claimed",
+    "continue",
+    "continues",
+    "continued",
+    "reply",
+    "replies",
+    "replied",
+    "respond",
+    "responds",
+    "responded",
+    "remark",
+    "remarks",
+    "remarked",
+    "recall",
+    "recalls",
+    "recalled",
+    "warn",
+    "warns",
+    "warned",
+    "tweet",
+    "tweets",
+    "tweeted",
+    "announce",
+    "announces",
+    "announced",
+    "acknowledge",
+    "acknowledges",
+    "acknowledged",
+    "concede",
+    "concedes",
+    "conceded",
+    "suggest",
+    "suggests",
+    "suggested",
+    "joke",
+    "jokes",
+    "joked",
+    "quip",
+    "quips",
+    "quipped",
+    "shout",
+    "shouts",
+    "shouted",
+    "cry",
+    "cries",
+    "cried",
+    "whisper",
+    "whispers",
+    "whispered",
+    "complain",
+    "complains",
+    "complained",
+    "observe",
+    "observes",
+    "observed",
+    "predict",
+    "predicts",
+    "predicted",
+    "vow",
+    "vows",
+    "vowed",
+    "promise",
+    "promises",
+    "promised",
+    "urge",
+    "urges",
+    "urged",
+    "conclude",
+    "concludes",
+    "concluded",
+    "agree",
+    "agrees",
+    "agreed",
+    "boast",
+    "boasts",
+    "boasted",
+    "counter",
+    "counters",
+    "countered",
+    "charge",
+    "charges",
+    "charged",
+    "contend",
+    "contends",
+    "contended",
+    "emphasize",
+    "emphasizes",
+    "emphasized",
+    "stress",
+    "stresses",
+    "stressed",
+    "maintain",
+    "maintains",
+    "maintained",
+    "admit",
+    "admits",
+    "admitted",
+    "report",
+    "reports",
+    "reported",
+    "testify",
+    "testifies",
+    "testified",
+    "muse",
+    "mused",
+    "sniff",
+    "sniffed",
+    "scoff",
+    "scoffed",
+    "lament",
+    "laments",
+    "lamented",
+    "exclaim",
+    "exclaimed",
+    "recount",
+    "recounted",
+    "wonder",
+    "wonders",
+    "wondered",
+    "thunder",
+    "thundered",
+    "proclaim",
+    "proclaims",
+    "proclaimed",
+    "assure",
+    "assured",
+    "remind",
+    "reminded",
+    "hint",
+    "hinted",
+    "opine",
+    "opined",
+    "assert",
+    "asserts",
+    "asserted",
+    "allege",
+    "alleged",
+    "confirm",
+    "confirms",
+    "confirmed",
+    "deny",
+    "denies",
+    "denied",
+    "demand",
+    "demanded",
+    "plead",
+    "pleaded",
+    "implore",
+    "implored",
+    "chime",
+    "chimed",
+    "chide",
+    "chided",
+    "mock",
+    "mocked",
+    "text",
+    "texted",
+    "email",
+    "emailed",
+    "post",
+    "posted",
+    "read",
+    "reads",
+    "begin",
+    "began",
+    "yell",
+    "yelled",
+    "scream",
+    "screamed",
+    "murmur",
+    "murmured",
+    "snap",
+    "snapped",
+    "retort",
+    "retorted",
+    "reason",
+    "reasoned",
+    "caution",
+    "cautioned",
+    "advise",
+    "advised",
+    "figure",
+    "figured",
+    "rail",
+    "railed",
+    "blast",
+    "blasted",
+    "tout",
+    "touted",
+    "praise",
+    "praised",
+    "chant",
+    "chanted",
+    "describe",
+    "described",
+    "call",
+    "called",
+    "sing",
+    "sang",
+    "shot",
+    "fire",
+    "fired",
+    "gush",
+    "gushed",
+    "interject",
+    "interjected",
+    "offer",
+    "offered",
+    "sings",
+    "calls",
+    "projects",
+    "projected",
+    "barked",
+    "blamed",
+    "thanked",
+    "calling",
+    "telling",
+    "writing",
+    "adding",
+    "warning",
+    "arguing",
+    "describing",
+    "insisting",
+    "claiming",
+    "noting",
+    "asking",
+    "declaring",
+    "explaining",
+    "promising",
+    "vowing",
+    "urging",
+    "tweeting",
+    "complaining",
+    "accusing",
+    "accused",
+    "accuses",
+    "dubbed",
+    "dubbing",
+    "labeled",
+    "labelled",
+    "labeling",
+    "branded",
+    "branding",
+    "quoted",
+    "quoting",
+    "estimated",
+    "estimates",
+    "believes",
+    "believed",
+    "thinks",
+    "pointed",
+    "points",
+    "issued",
+    "released",
+    "indicated",
+    "indicates",
+    "cited",
+    "cites",
+    "slammed",
+    "slams",
+    "pledged",
+    "pledges",
+    "bemoaned",
+    "characterizes",
+    "characterized",
+    "attacked",
+    "attacking",
+    "criticized",
+    "criticizes",
+    "criticizing",
+    "lauded",
+    "dismissed",
+    "defended",
+    "referred",
+    "referring",
+    "disclosed",
+    "revealed",
+    "reiterated",
+    "repeated",
+    "mentioned",
+    "signaled",
+    "echoed",
+    "scolded",
+    "questioned",
+    "challenged",
+    "likened",
+    "compared",
+    "summed",
+    "responding",
+    "replying",
+    "retaliated",
+    "fumed",
+    "fumes",
+    "surmised",
+    "griped",
+    "groused",
+    "huffed",
+    "boomed",
+    "pondered",
+    "sighed",
+    "intoned",
+    "raged",
+    "ranted",
+    "vented",
+    "gloated",
+    "beamed",
+    "protested",
+    "objected",
+    "pressed",
+    "elaborated",
+    "clarified",
+    "speculated",
+    "commented",
+    "reacted",
+    "remembered",
+    "answered",
+    "answers",
+    "mocks",
+    "demurred",
+    "describes",
+    "yelling",
+    "shouting",
+    "joking",
+    "chanting",
+    "announcing",
+    "stating",
+    "suggesting",
+    "predicting",
+    "recalling",
+    "concluding",
+    "conceding",
+    "admitting",
+    "acknowledging",
+    "boasting",
+    "bragging",
+    "bragged",
+    "lamenting",
+    "observing",
+    "proclaiming",
+    "quipping",
+    "remarking",
+    "reminding",
+    "texting",
+    "posting",
+    "wondering",
+    "charging",
+    "touting",
+    "praising",
+    "blasting",
+    "slamming",
+    "mocking",
+    "demanding",
+    "pleading",
+    "cautioning",
+    "asserting",
+    "maintaining",
+    "contending",
+    "countering",
+    "retorting",
+    "emphasizing",
+    "stressing",
+    "reiterating",
+    "repeating",
+    "citing",
+    "echoing",
+    "invoking",
+    "invoked",
+    "recounting",
+    "testifying",
+    "reporting",
+    "confirming",
+    "denying",
+    "pledging",
+    "whispering",
 ];
 
 /// Cues of two words whose first is no verb of saying alone ("Trump went
 /// on", "Bennett shot back", "she chimed in").
 const PHRASAL: &[(&str, &str)] = &[
-    ("went", "on"), ("goes", "on"), ("shot", "back"), ("fired", "back"), ("hit", "back"), ("pushed", "back"), ("snapped", "back"),
-    ("chimed", "in"), ("weighed", "in"), ("pointed", "out"), ("points", "out"), ("spoke", "up"), ("piped", "up"), ("summed", "up"),
+    ("went", "on"),
+    ("goes", "on"),
+    ("shot", "back"),
+    ("fired", "back"),
+    ("hit", "back"),
+    ("pushed", "back"),
+    ("snapped", "back"),
+    ("chimed", "in"),
+    ("weighed", "in"),
+    ("pointed", "out"),
+    ("points", "out"),
+    ("spoke", "up"),
+    ("piped", "up"),
+    ("summed", "up"),
 ];
 
 fn phrasal(r: &[Tok<'_>], k: usize) -> bool {
@@ -162,9 +551,44 @@ const TELL: &[&str] = &["tell", "tells", "told", "telling"];
 
 /// Words between a subject and its verb ("Sotomayor has said", "he later told").
 const AUXILIARIES: &[&str] = &[
-    "has", "have", "had", "also", "later", "then", "previously", "repeatedly", "once", "would", "will", "could", "may", "might",
-    "reportedly", "publicly", "recently", "often", "already", "again", "further", "simply", "just", "even", "still", "never",
-    "did", "does", "do", "didn't", "doesn't", "don't", "didn\u{2019}t", "doesn\u{2019}t", "don\u{2019}t", "not", "won't", "can't",
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "then",
+    "previously",
+    "repeatedly",
+    "once",
+    "would",
+    "will",
+    "could",
+    "may",
+    "might",
+    "reportedly",
+    "publicly",
+    "recently",
+    "often",
+    "already",
+    "again",
+    "further",
+    "simply",
+    "just",
+    "even",
+    "still",
+    "never",
+    "did",
+    "does",
+    "do",
+    "didn't",
+    "doesn't",
+    "don't",
+    "didn\u{2019}t",
+    "doesn\u{2019}t",
+    "don\u{2019}t",
+    "not",
+    "won't",
+    "can't",
 ];
 
 /// Participles: their subject is the subject of the sentence ("Trump
@@ -176,12 +600,82 @@ fn is_participle(t: &Tok<'_>) -> bool {
 /// Forms that are nouns as often as verbs ("the report", "his remarks",
 /// "the United States"): never cues.
 const NOUNS_TOO: &[&str] = &[
-    "note", "notes", "claim", "claims", "charge", "charges", "counter", "counters", "remark", "remarks", "report", "reports",
-    "figure", "call", "reason", "promise", "promises", "demand", "vow", "vows", "joke", "jokes", "tweet", "tweets", "fire",
-    "shot", "rail", "blast", "caution", "advise", "sing", "offer", "begin", "cry", "cries", "state", "states", "email", "text",
-    "post", "read", "reads", "quip", "quips", "shout", "shouts", "plead", "chime", "chide", "mock", "praise", "tout", "chant",
-    "describe", "estimates", "points", "cites", "pledges", "slams", "reply", "replies", "whisper", "whispers", "boast",
-    "boasts", "stress", "stresses", "answer", "muse", "lament", "laments", "hint", "wonder", "wonders", "thunder", "recount",
+    "note",
+    "notes",
+    "claim",
+    "claims",
+    "charge",
+    "charges",
+    "counter",
+    "counters",
+    "remark",
+    "remarks",
+    "report",
+    "reports",
+    "figure",
+    "call",
+    "reason",
+    "promise",
+    "promises",
+    "demand",
+    "vow",
+    "vows",
+    "joke",
+    "jokes",
+    "tweet",
+    "tweets",
+    "fire",
+    "shot",
+    "rail",
+    "blast",
+    "caution",
+    "advise",
+    "sing",
+    "offer",
+    "begin",
+    "cry",
+    "cries",
+    "state",
+    "states",
+    "email",
+    "text",
+    "post",
+    "read",
+    "reads",
+    "quip",
+    "quips",
+    "shout",
+    "shouts",
+    "plead",
+    "chime",
+    "chide",
+    "mock",
+    "praise",
+    "tout",
+    "chant",
+    "describe",
+    "estimates",
+    "points",
+    "cites",
+    "pledges",
+    "slams",
+    "reply",
+    "replies",
+    "whisper",
+    "whispers",
+    "boast",
+    "boasts",
+    "stress",
+    "stresses",
+    "answer",
+    "muse",
+    "lament",
+    "laments",
+    "hint",
+    "wonder",
+    "wonders",
+    "thunder",
+    "recount",
 ];
 
 /// A verb of saying: lowercase (a capitalised "States" or "Post" is a
@@ -196,10 +690,10 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "him", "her", "them", "we", "i"
 
 /// Words that end a subject going backwards, or start a clause.
 const CLAUSE_WORDS: &[&str] = &[
-    "and", "but", "or", "that", "because", "when", "while", "after", "before", "if", "though", "although", "where", "which",
-    "who", "whom", "as", "so", "then", "also", "has", "have", "had", "is", "was", "were", "are", "will", "would", "could",
-    "should", "may", "might", "to", "in", "on", "at", "for", "with", "by", "from", "during", "about", "of", "later", "again",
-    "once", "not", "never",
+    "and", "but", "or", "that", "because", "when", "while", "after", "before", "if", "though", "although", "where",
+    "which", "who", "whom", "as", "so", "then", "also", "has", "have", "had", "is", "was", "were", "are", "will",
+    "would", "could", "should", "may", "might", "to", "in", "on", "at", "for", "with", "by", "from", "during", "about",
+    "of", "later", "again", "once", "not", "never",
 ];
 
 /// A word that ends a subject or starts a clause; a capitalised "Will" or
@@ -221,7 +715,9 @@ fn subject_ok(ts: &[Tok<'_>]) -> bool {
     if ts.iter().any(|t| is_verb(t) || is_clause_word(t)) {
         return false;
     }
-    if ts.iter().all(|t| is_calendar(t) || !t.is_cap() && !PRONOUNS.contains(&t.lower().as_str())) && ts.iter().any(is_calendar) {
+    if ts.iter().all(|t| is_calendar(t) || !t.is_cap() && !PRONOUNS.contains(&t.lower().as_str()))
+        && ts.iter().any(is_calendar)
+    {
         return false;
     }
     let first = ts[0].lower();
@@ -262,7 +758,8 @@ fn sentence_start(text: &str, floor: usize, at: usize) -> usize {
                 let abbr = ABBREVIATIONS.contains(&w) || w.chars().count() == 1 || w.contains('.');
                 // a full stop inside closing marks ends it too ("… nation.” Russia")
                 let closing = |j: usize| text.get(j..).is_some_and(|r| r.starts_with('\u{201d}') || r.starts_with('"'));
-                let after = if closing(i + 1) { i + 1 + text[i + 1..].chars().next().map_or(1, char::len_utf8) } else { i + 1 };
+                let after =
+                    if closing(i + 1) { i + 1 + text[i + 1..].chars().next().map_or(1, char::len_utf8) } else { i + 1 };
                 if !abbr && b.get(after).is_some_and(|c| c.is_ascii_whitespace()) {
                     return after;
                 }
@@ -277,7 +774,8 @@ fn sentence_start(text: &str, floor: usize, at: usize) -> usize {
 /// The word (letters, digits and inner full stops) that ends at byte `i`.
 fn word_before(text: &str, i: usize) -> &str {
     let head = &text[..i];
-    let start = head.char_indices().rev().find(|(_, c)| !c.is_alphanumeric() && *c != '.').map_or(0, |(k, c)| k + c.len_utf8());
+    let start =
+        head.char_indices().rev().find(|(_, c)| !c.is_alphanumeric() && *c != '.').map_or(0, |(k, c)| k + c.len_utf8());
     &head[start..]
 }
 
@@ -295,8 +793,11 @@ fn sentence_end(text: &str, at: usize, ceil: usize) -> usize {
             b'\n' if b.get(i + 1) == Some(&b'\n') => return i,
             b'.' | b'!' | b'?' => {
                 let w = word_before(text, i);
-                let abbr = ABBREVIATIONS.contains(&w) || (w.chars().count() == 1 && w.chars().all(char::is_uppercase)) || w.contains('.');
-                let followed_by_space = b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace() || matches!(c, b'"' | 0xe2));
+                let abbr = ABBREVIATIONS.contains(&w)
+                    || (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
+                    || w.contains('.');
+                let followed_by_space =
+                    b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace() || matches!(c, b'"' | 0xe2));
                 if !abbr && followed_by_space {
                     return i + 1;
                 }
@@ -355,7 +856,8 @@ pub fn speaker_of(text: &str, quotes: &[Quoted], k: usize) -> Option<(Range<usiz
     // sentence's ("Kerpen needled the CNN “reporter,” saying, “…”")
     let whole_start = sentence_start(text, q.outer.start.saturating_sub(400), q.outer.start).min(l_start);
     let inside_earlier = |t: &Tok<'_>| quotes[..k].iter().any(|p| p.outer.start <= t.at && t.at < p.outer.end);
-    let whole: Vec<Tok<'_>> = tokens(text, ceil_char(text, whole_start), q.outer.start).into_iter().filter(|t| !inside_earlier(t)).collect();
+    let whole: Vec<Tok<'_>> =
+        tokens(text, ceil_char(text, whole_start), q.outer.start).into_iter().filter(|t| !inside_earlier(t)).collect();
     // a quotation that ends with a full stop has ended its sentence: a verb
     // after it belongs to the next one ("Japan branded North Korea an “outlaw
     // nation.” Russia insisted ..."); a dash or tilde credit still reads
@@ -363,9 +865,14 @@ pub fn speaker_of(text: &str, quotes: &[Quoted], k: usize) -> Option<(Range<usiz
     // (but “…missing.” Trump said. is the quotation's own cue, a full stop
     // misplaced: a short subject and the verb, ending the sentence)
     let bare = |m: &Range<usize>, cue: &Range<usize>| {
-        m.start >= q.outer.end && text[q.outer.end..m.start].trim().is_empty() && m.end - m.start < 40 && text[cue.end..].trim_start().starts_with('.')
+        m.start >= q.outer.end
+            && text[q.outer.end..m.start].trim().is_empty()
+            && m.end - m.start < 40
+            && text[cue.end..].trim_start().starts_with('.')
     };
-    let from_right = right_cue(&right).filter(|(m, cue)| !closed || !text[cue.clone()].chars().next().is_some_and(char::is_alphabetic) || bare(m, cue));
+    let from_right = right_cue(&right).filter(|(m, cue)| {
+        !closed || !text[cue.clone()].chars().next().is_some_and(char::is_alphabetic) || bare(m, cue)
+    });
     let from_left = left_cue(&left, &whole);
     match (from_right, from_left) {
         (Some(r), Some(l)) => {
@@ -381,11 +888,16 @@ pub fn speaker_of(text: &str, quotes: &[Quoted], k: usize) -> Option<(Range<usiz
         }
         (Some(r), None) => Some(r),
         (None, Some(l)) => Some(l),
-        (None, None) => colon_intro(&left, &whole).or_else(|| cue_sentence_before(text, l_start, prev_q, &left, &right)).or_else(|| {
-            // a short phrase in marks is as often the writer's scare quote as
-            // anyone's words: only a longer one goes to the sentence's subject
-            (inner.split_whitespace().count() >= EMBEDDED_MIN_WORDS).then(|| embedded_in(&left)).flatten().filter(|_| whole_start >= l_start)
-        }),
+        (None, None) => colon_intro(&left, &whole)
+            .or_else(|| cue_sentence_before(text, l_start, prev_q, &left, &right))
+            .or_else(|| {
+                // a short phrase in marks is as often the writer's scare quote as
+                // anyone's words: only a longer one goes to the sentence's subject
+                (inner.split_whitespace().count() >= EMBEDDED_MIN_WORDS)
+                    .then(|| embedded_in(&left))
+                    .flatten()
+                    .filter(|_| whole_start >= l_start)
+            }),
     }
 }
 
@@ -426,7 +938,8 @@ fn right_cue(r: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
     let t = r.get(i)?;
     // a dash or tilde credit
     if matches!(t.s, "\u{2014}" | "\u{2015}" | "\u{2013}" | "--" | "~" | "-") {
-        let np: Vec<Tok<'_>> = r[i + 1..].iter().take_while(|x| x.is_word() || x.is("(") || x.is(")")).take(8).cloned().collect();
+        let np: Vec<Tok<'_>> =
+            r[i + 1..].iter().take_while(|x| x.is_word() || x.is("(") || x.is(")")).take(8).cloned().collect();
         if np.first().is_some_and(|x| x.is_cap()) {
             return Some((span(&np), t.at..t.end()));
         }
@@ -455,11 +968,14 @@ fn right_cue(r: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
     };
     // past the first few words only "…, said Alan Abramowitz, a demographer."
     // closing the sentence
-    let far_inversion = |k: usize| k > 0 && r[k - 1].is(",") && r[k].lower() == "said" && r.get(k + 1).is_some_and(|x| x.is_cap());
+    let far_inversion =
+        |k: usize| k > 0 && r[k - 1].is(",") && r[k].lower() == "said" && r.get(k + 1).is_some_and(|x| x.is_cap());
     // the first verb whose subject reads; "“…,” and donations began to pick
     // up, Gilbert said" passes "began"
     (i..r.len())
-        .filter(|&k| (k < limit || far_inversion(k)) && (is_verb(&r[k]) || weak(k) || phrasal(r, k)) && !is_participle(&r[k]))
+        .filter(|&k| {
+            (k < limit || far_inversion(k)) && (is_verb(&r[k]) || weak(k) || phrasal(r, k)) && !is_participle(&r[k])
+        })
         .take(3)
         .find_map(|v| right_cue_at(r, i, v))
 }
@@ -474,9 +990,17 @@ fn right_cue_at(r: &[Tok<'_>], i: usize, v: usize) -> Option<(Range<usize>, Rang
     // (not "told": "..., told The Huffington Post" names who was told)
     // (nor when a name opens the words before the comma: "Mitch McConnell,
     // R-Ky., said Tuesday")
-    let named_first = r[i].is_cap() && r[i..v].iter().position(|x| x.is(",")).is_some_and(|c| c > 0 && subject_ok(&r[i..i + c]));
-    let inverted = v > i && r[v - 1].is(",") && r.get(v + 1).is_some_and(|x| x.is_cap()) && !TELL.contains(&r[v].lower().as_str()) && !named_first;
-    if v == i || inverted || (v == i + 1 && matches!(r[i].lower().as_str(), "then" | "later" | "also" | "again" | "once")) {
+    let named_first =
+        r[i].is_cap() && r[i..v].iter().position(|x| x.is(",")).is_some_and(|c| c > 0 && subject_ok(&r[i..i + c]));
+    let inverted = v > i
+        && r[v - 1].is(",")
+        && r.get(v + 1).is_some_and(|x| x.is_cap())
+        && !TELL.contains(&r[v].lower().as_str())
+        && !named_first;
+    if v == i
+        || inverted
+        || (v == i + 1 && matches!(r[i].lower().as_str(), "then" | "later" | "also" | "again" | "once"))
+    {
         // "said Mr. Trump, the nominee"
         let np = noun_phrase_after(&r[v + 1..])?;
         return Some((np, r[v].at..r[v].end()));
@@ -502,7 +1026,11 @@ fn right_cue_at(r: &[Tok<'_>], i: usize, v: usize) -> Option<(Range<usize>, Rang
         !after.is_empty() && after.iter().all(|t| t.is_word() && t.is_cap()) && subject_ok(after)
     });
     let lowercase_led = subj.first().is_some_and(|t| !t.is_cap() && !PRONOUNS.contains(&t.lower().as_str()));
-    if subject_ok(&unjoined) && subj.first().is_some_and(|t| !t.is("and")) && subj.last().is_some_and(|t| !t.is("and")) && !(lowercase_led && named_after_comma) {
+    if subject_ok(&unjoined)
+        && subj.first().is_some_and(|t| !t.is("and"))
+        && subj.last().is_some_and(|t| !t.is("and"))
+        && !(lowercase_led && named_after_comma)
+    {
         let end = if phrasal(r, v) { r[v + 1].end() } else { r[v].end() };
         return Some((span(&subj), r[v].at..end));
     }
@@ -512,7 +1040,11 @@ fn right_cue_at(r: &[Tok<'_>], i: usize, v: usize) -> Option<(Range<usize>, Rang
         let subj = trim_adverbs(r[i + c + 1..v].to_vec());
         // (", the lawsuit says." closing the sentence)
         let ends = r.get(v + 1).is_none_or(|n| matches!(n.s, "." | "!" | "?"));
-        let led = |t: &Tok<'_>| t.is_cap() || matches!(t.lower().as_str(), "he" | "she" | "they") || ends && matches!(t.lower().as_str(), "the" | "a" | "an");
+        let led = |t: &Tok<'_>| {
+            t.is_cap()
+                || matches!(t.lower().as_str(), "he" | "she" | "they")
+                || ends && matches!(t.lower().as_str(), "the" | "a" | "an")
+        };
         if subj.first().is_some_and(led) && subject_ok(&subj) {
             return Some((span(&subj), r[v].at..r[v].end()));
         }
@@ -523,7 +1055,9 @@ fn right_cue_at(r: &[Tok<'_>], i: usize, v: usize) -> Option<(Range<usize>, Rang
     // "a voice-over in the ad states": the noun phrase before its
     // prepositional phrase
     let words = trim_adverbs(r[i..v].to_vec());
-    if let Some(p) = words.iter().position(|t| matches!(t.lower().as_str(), "in" | "on" | "at" | "from" | "for" | "with")) {
+    if let Some(p) =
+        words.iter().position(|t| matches!(t.lower().as_str(), "in" | "on" | "at" | "from" | "for" | "with"))
+    {
         let head = &words[..p];
         if p > 0 && matches!(head[0].lower().as_str(), "a" | "an" | "the" | "one" | "another") && subject_ok(head) {
             return Some((span(head), r[v].at..r[v].end()));
@@ -533,7 +1067,11 @@ fn right_cue_at(r: &[Tok<'_>], i: usize, v: usize) -> Option<(Range<usize>, Rang
     // that ends the words before the verb
     let tail = words.iter().rposition(|t| !t.is_word() || is_clause_word(t) || is_verb(t)).map_or(0, |k| k + 1);
     let tail = &words[tail..];
-    if tail.len() >= 2 && tail.last().is_some_and(|t| t.is_cap()) && tail.iter().filter(|t| t.is_cap()).count() >= 2 && subject_ok(tail) {
+    if tail.len() >= 2
+        && tail.last().is_some_and(|t| t.is_cap())
+        && tail.iter().filter(|t| t.is_cap()).count() >= 2
+        && subject_ok(tail)
+    {
         return Some((span(tail), r[v].at..r[v].end()));
     }
     None
@@ -541,7 +1079,15 @@ fn right_cue_at(r: &[Tok<'_>], i: usize, v: usize) -> Option<(Range<usize>, Rang
 
 /// Adverbs between a subject and its verb ("he later said").
 fn trim_adverbs(mut s: Vec<Tok<'_>>) -> Vec<Tok<'_>> {
-    while s.last().is_some_and(|t| t.s.ends_with("ly") && !t.is_cap() || !t.is_cap() && (AUXILIARIES.contains(&t.lower().as_str()) || matches!(t.lower().as_str(), "now" | "always" | "first" | "is" | "was" | "are" | "were" | "been" | "being"))) {
+    while s.last().is_some_and(|t| {
+        t.s.ends_with("ly") && !t.is_cap()
+            || !t.is_cap()
+                && (AUXILIARIES.contains(&t.lower().as_str())
+                    || matches!(
+                        t.lower().as_str(),
+                        "now" | "always" | "first" | "is" | "was" | "are" | "were" | "been" | "being"
+                    ))
+    }) {
         s.pop();
     }
     s
@@ -591,7 +1137,11 @@ fn left_cue(l: &[Tok<'_>], whole: &[Tok<'_>]) -> Option<(Range<usize>, Range<usi
     }
     // "in the words of X," / "according to X," / "in Forbes’ words,"
     for (k, w) in words.iter().enumerate() {
-        let in_at = if w == "words" && k >= 2 { words[..k - 1].iter().rposition(|x| x == "in").filter(|&i| k - i <= 5) } else { None };
+        let in_at = if w == "words" && k >= 2 {
+            words[..k - 1].iter().rposition(|x| x == "in").filter(|&i| k - i <= 5)
+        } else {
+            None
+        };
         if let Some(i) = in_at {
             let owner = &l[i + 1..k];
             let last = owner[owner.len() - 1].s;
@@ -619,12 +1169,20 @@ fn left_cue(l: &[Tok<'_>], whole: &[Tok<'_>]) -> Option<(Range<usize>, Range<usi
     if l.len() >= 2 && l[l.len() - 1].is(":") {
         let from = l.iter().rposition(|t| matches!(t.s, "-" | "--" | "\u{2013}" | "\u{2014}")).map_or(0, |d| d + 1);
         let name = &l[from..l.len() - 1];
-        if !name.is_empty() && name.len() <= 6 && name.iter().all(|t| t.is_word() && (t.is_cap() || t.is("and"))) && name[0].is_cap() && name[name.len() - 1].is_cap() {
+        if !name.is_empty()
+            && name.len() <= 6
+            && name.iter().all(|t| t.is_word() && (t.is_cap() || t.is("and")))
+            && name[0].is_cap()
+            && name[name.len() - 1].is_cap()
+        {
             return Some((span(name), l[l.len() - 1].at..l[l.len() - 1].end()));
         }
     }
     // "As X put it,"
-    if let Some(k) = (0..l.len().saturating_sub(2)).rev().find(|&k| matches!(words[k].as_str(), "put" | "puts") && words[k + 1] == "it") {
+    if let Some(k) = (0..l.len().saturating_sub(2))
+        .rev()
+        .find(|&k| matches!(words[k].as_str(), "put" | "puts") && words[k + 1] == "it")
+    {
         if k >= 2 && words[..k].iter().any(|w| w == "as") {
             let a = words[..k].iter().rposition(|w| w == "as").unwrap_or(0);
             let subj: Vec<Tok<'_>> = l[a + 1..k].to_vec();
@@ -657,7 +1215,8 @@ fn left_cue(l: &[Tok<'_>], whole: &[Tok<'_>]) -> Option<(Range<usize>, Range<usi
                 a < k && !matches!(l[a].lower().as_str(), "his" | "her" | "their" | "its" | "our" | "my" | "your")
             }
     };
-    let phrasal_cue = |k: usize| phrasal(l, k) && l.get(k + 2).is_none_or(|n| matches!(n.s, "," | ":" | "that" | "about"));
+    let phrasal_cue =
+        |k: usize| phrasal(l, k) && l.get(k + 2).is_none_or(|n| matches!(n.s, "," | ":" | "that" | "about"));
     let v = (0..l.len()).rev().take(25).find(|&k| is_verb(&l[k]) || weak(k) || phrasal_cue(k))?;
     let cue = if phrasal_cue(v) { l[v].at..l[v + 1].end() } else { l[v].at..l[v].end() };
     if is_participle(&l[v]) {
@@ -674,7 +1233,10 @@ fn left_cue(l: &[Tok<'_>], whole: &[Tok<'_>]) -> Option<(Range<usize>, Range<usi
         }
         let a = cap_run_start(l, k);
         // "with Trump reportedly yelling", "– Ryan saying …, and Trump calling it"
-        if a < k && (a == 0 || matches!(l[a - 1].lower().as_str(), "with" | "and" | "," | "\u{2013}" | "\u{2014}" | "--")) && subject_ok(&l[a..k]) {
+        if a < k
+            && (a == 0 || matches!(l[a - 1].lower().as_str(), "with" | "and" | "," | "\u{2013}" | "\u{2014}" | "--"))
+            && subject_ok(&l[a..k])
+        {
             return Some((span(&l[a..k]), cue));
         }
         // the subject of the sentence, from the quotation before if there is
@@ -689,8 +1251,45 @@ fn left_cue(l: &[Tok<'_>], whole: &[Tok<'_>]) -> Option<(Range<usize>, Range<usi
         let gov = &l[g];
         let gl = gov.lower();
         let verb_like = gl.ends_with("ed")
-            || matches!(gl.as_str(), "goes" | "go" | "went" | "want" | "wants" | "seems" | "tries" | "refuses" | "declines" | "continues" | "decides" | "appears" | "plans" | "hopes" | "needs" | "came" | "took" | "began" | "chose" | "chooses");
-        let idiom = matches!(gl.as_str(), "safe" | "fair" | "hard" | "if" | "it" | "is" | "was" | "be" | "needless" | "difficult" | "easy" | "enough" | "suffice");
+            || matches!(
+                gl.as_str(),
+                "goes"
+                    | "go"
+                    | "went"
+                    | "want"
+                    | "wants"
+                    | "seems"
+                    | "tries"
+                    | "refuses"
+                    | "declines"
+                    | "continues"
+                    | "decides"
+                    | "appears"
+                    | "plans"
+                    | "hopes"
+                    | "needs"
+                    | "came"
+                    | "took"
+                    | "began"
+                    | "chose"
+                    | "chooses"
+            );
+        let idiom = matches!(
+            gl.as_str(),
+            "safe"
+                | "fair"
+                | "hard"
+                | "if"
+                | "it"
+                | "is"
+                | "was"
+                | "be"
+                | "needless"
+                | "difficult"
+                | "easy"
+                | "enough"
+                | "suffice"
+        );
         if gov.is_word() && !gov.is_cap() && verb_like {
             v = g;
         } else if idiom {
@@ -755,7 +1354,12 @@ fn left_cue(l: &[Tok<'_>], whole: &[Tok<'_>]) -> Option<(Range<usize>, Range<usi
     let subj = trim_adverbs(l[s..v0].to_vec());
     // "Trump in his announcement speech called": the name before the
     // phrase, not the phrase
-    if s >= 2 && subj.first().is_some_and(|t| !t.is_cap()) && matches!(l[s - 1].lower().as_str(), "in" | "at" | "during" | "on") && l[s - 2].is_cap() && !OPENERS.contains(&l[s - 2].lower().as_str()) {
+    if s >= 2
+        && subj.first().is_some_and(|t| !t.is_cap())
+        && matches!(l[s - 1].lower().as_str(), "in" | "at" | "during" | "on")
+        && l[s - 2].is_cap()
+        && !OPENERS.contains(&l[s - 2].lower().as_str())
+    {
         let a = cap_run_start(l, s - 1);
         if subject_ok(&l[a..s - 1]) {
             return Some((span(&l[a..s - 1]), cue));
@@ -813,7 +1417,8 @@ fn left_cue(l: &[Tok<'_>], whole: &[Tok<'_>]) -> Option<(Range<usize>, Range<usi
         // "her senior policy adviser, Jake Sullivan, said": a name between
         // the commas (not a party and state, "R-Ky.", nor a state, "Mich.")
         let between = &l[comma + 1..s - 1];
-        let named = between.iter().all(|t| t.is_word() && t.is_cap()) && !between.iter().any(|t| t.s.contains('-') || t.s.ends_with('.'));
+        let named = between.iter().all(|t| t.is_word() && t.is_cap())
+            && !between.iter().any(|t| t.s.contains('-') || t.s.ends_with('.'));
         if !between.is_empty() && between.len() <= 5 && named {
             return Some((span(between), cue));
         }
@@ -841,8 +1446,13 @@ fn left_cue(l: &[Tok<'_>], whole: &[Tok<'_>]) -> Option<(Range<usize>, Range<usi
 fn time_phrase(l: &[Tok<'_>]) -> usize {
     let w = |k: usize| l.len().checked_sub(k).and_then(|i| l.get(i)).map(Tok::lower).unwrap_or_default();
     let part = |x: &str| matches!(x, "morning" | "afternoon" | "evening" | "night");
-    let unit = |x: &str| matches!(x, "week" | "month" | "year" | "weekend" | "summer" | "fall" | "spring" | "winter" | "night");
-    if w(3) == "at" && w(2) == "the" && w(1) == "time" || w(3) == "in" && w(2) == "the" && w(1) == "past" || w(3) == "at" && w(2) == "one" && w(1) == "point" {
+    let unit = |x: &str| {
+        matches!(x, "week" | "month" | "year" | "weekend" | "summer" | "fall" | "spring" | "winter" | "night")
+    };
+    if w(3) == "at" && w(2) == "the" && w(1) == "time"
+        || w(3) == "in" && w(2) == "the" && w(1) == "past"
+        || w(3) == "at" && w(2) == "one" && w(1) == "point"
+    {
         return 3;
     }
     if matches!(w(2).as_str(), "last" | "this" | "earlier" | "later") && unit(&w(1)) {
@@ -866,7 +1476,13 @@ fn is_dash(t: &Tok<'_>) -> bool {
 /// quotation that is a sentence of its own, after a sentence in the same
 /// paragraph that reports someone's words ("X said", "X agreed", "X
 /// tweeted a warning") and holds no quotation, is in that person's voice.
-fn cue_sentence_before(text: &str, l_start: usize, prev_q: usize, left: &[Tok<'_>], right: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
+fn cue_sentence_before(
+    text: &str,
+    l_start: usize,
+    prev_q: usize,
+    left: &[Tok<'_>],
+    right: &[Tok<'_>],
+) -> Option<(Range<usize>, Range<usize>)> {
     if left.iter().any(|t| t.is_word() && !LEADERS.contains(&t.lower().as_str())) || right.iter().any(Tok::is_word) {
         return None;
     }
@@ -908,7 +1524,10 @@ fn colon_intro(l: &[Tok<'_>], whole: &[Tok<'_>]) -> Option<(Range<usize>, Range<
     let colon = l.last().filter(|t| t.is(":"))?;
     let head = &whole[..whole.iter().position(|t| t.at >= colon.at).unwrap_or(whole.len())];
     // "Reid said …, but he gave the Texan a compliment:": the last clause's
-    let clause = (1..head.len()).rev().find(|&k| head[k - 1].is(",") && matches!(head[k].lower().as_str(), "but" | "and" | "so")).map_or(0, |k| k + 1);
+    let clause = (1..head.len())
+        .rev()
+        .find(|&k| head[k - 1].is(",") && matches!(head[k].lower().as_str(), "but" | "and" | "so"))
+        .map_or(0, |k| k + 1);
     // "Here’s Clinton in December 1992: “…”"
     if head.len() >= 2 && matches!(head[0].lower().as_str(), "here's" | "here\u{2019}s") && head[1].is_cap() {
         return noun_phrase_after(&head[1..]).map(|np| (np, colon.at..colon.end()));
@@ -926,7 +1545,10 @@ fn opening_subject(l: &[Tok<'_>]) -> Option<Range<usize>> {
     let lower = first.lower();
     let base = strip_possessive(&lower);
     let determiner = matches!(lower.as_str(), "the" | "a" | "an");
-    if !(first.is_cap() || determiner || matches!(lower.as_str(), "he" | "she" | "they")) || NOT_SUBJECTS.contains(&base) || is_calendar(first) {
+    if !(first.is_cap() || determiner || matches!(lower.as_str(), "he" | "she" | "they"))
+        || NOT_SUBJECTS.contains(&base)
+        || is_calendar(first)
+    {
         return None;
     }
     subject_and_verb(l, from).map(|(np, _)| np)
@@ -934,18 +1556,83 @@ fn opening_subject(l: &[Tok<'_>]) -> Option<Range<usize>> {
 
 /// Past forms that end in neither "-ed" nor "-s" ("A 2014 report found").
 const IRREGULAR_PAST: &[&str] = &[
-    "found", "said", "told", "wrote", "gave", "took", "made", "got", "saw", "thought", "knew", "went", "came", "put", "began",
-    "brought", "held", "kept", "left", "led", "meant", "met", "paid", "ran", "sent", "set", "spoke", "stood", "won", "felt",
-    "heard", "became", "chose", "drew", "drove", "fell", "grew", "hit", "let", "lost", "rose", "sang", "shook", "sold",
-    "spent", "struck", "swore", "taught", "threw", "understood", "wore",
+    "found",
+    "said",
+    "told",
+    "wrote",
+    "gave",
+    "took",
+    "made",
+    "got",
+    "saw",
+    "thought",
+    "knew",
+    "went",
+    "came",
+    "put",
+    "began",
+    "brought",
+    "held",
+    "kept",
+    "left",
+    "led",
+    "meant",
+    "met",
+    "paid",
+    "ran",
+    "sent",
+    "set",
+    "spoke",
+    "stood",
+    "won",
+    "felt",
+    "heard",
+    "became",
+    "chose",
+    "drew",
+    "drove",
+    "fell",
+    "grew",
+    "hit",
+    "let",
+    "lost",
+    "rose",
+    "sang",
+    "shook",
+    "sold",
+    "spent",
+    "struck",
+    "swore",
+    "taught",
+    "threw",
+    "understood",
+    "wore",
 ];
 
 fn is_number_word(w: &str) -> bool {
     w.chars().all(|c| c.is_ascii_digit())
         || matches!(
             w,
-            "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "eleven" | "twelve" | "thirteen"
-                | "fourteen" | "fifteen" | "twenty" | "thirty" | "forty" | "fifty" | "hundred"
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "thirteen"
+                | "fourteen"
+                | "fifteen"
+                | "twenty"
+                | "thirty"
+                | "forty"
+                | "fifty"
+                | "hundred"
         )
 }
 
@@ -953,7 +1640,11 @@ fn is_number_word(w: &str) -> bool {
 /// form, an auxiliary.
 fn verb_like(t: &Tok<'_>) -> bool {
     let w = t.lower();
-    !t.is_cap() && t.is_word() && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3) || IRREGULAR_PAST.contains(&w.as_str()))
+    !t.is_cap()
+        && t.is_word()
+        && (w.ends_with("ed")
+            || (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3)
+            || IRREGULAR_PAST.contains(&w.as_str()))
 }
 
 /// The subject that starts at `l[from]` and the verb after it (past "has",
@@ -962,7 +1653,9 @@ fn verb_like(t: &Tok<'_>) -> bool {
 /// Clinton for …", "Politico reveals a few facts:").
 fn subject_and_verb(l: &[Tok<'_>], from: usize) -> Option<(Range<usize>, usize)> {
     let skip = |mut k: usize| {
-        while k + 1 < l.len() && (AUXILIARIES.contains(&l[k].lower().as_str()) || l[k].s.ends_with("ly") && !l[k].is_cap()) {
+        while k + 1 < l.len()
+            && (AUXILIARIES.contains(&l[k].lower().as_str()) || l[k].s.ends_with("ly") && !l[k].is_cap())
+        {
             k += 1;
         }
         k
@@ -981,13 +1674,41 @@ fn subject_and_verb(l: &[Tok<'_>], from: usize) -> Option<(Range<usize>, usize)>
         let w = t.lower();
         t.is_cap()
             && !w.ends_with("ing")
-            && !matches!(w.as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that" | "these" | "those" | "such" | "some" | "many" | "most" | "all" | "both" | "each" | "hundreds" | "thousands" | "dozens" | "millions")
+            && !matches!(
+                w.as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "such"
+                    | "some"
+                    | "many"
+                    | "most"
+                    | "all"
+                    | "both"
+                    | "each"
+                    | "hundreds"
+                    | "thousands"
+                    | "dozens"
+                    | "millions"
+            )
             && !is_number_word(&w)
     };
     (from + 1..end).find_map(|j| {
         let k = skip(j);
         let head = &l[from..j];
-        let fits = if head.len() == 1 { one_word(&head[0]) } else { head.iter().any(|t| t.is_cap() && !is_number_word(&t.lower())) };
+        let fits = if head.len() == 1 {
+            one_word(&head[0])
+        } else {
+            head.iter().any(|t| t.is_cap() && !is_number_word(&t.lower()))
+        };
         (fits && verb_like(&l[k]) && subject_ok(head)).then(|| (span(head), k))
     })
 }
@@ -1009,33 +1730,158 @@ fn embedded_in(l: &[Tok<'_>]) -> Option<(Range<usize>, Range<usize>)> {
     let (np, k) = subject_and_verb(l, from)?;
     let first = &l[from];
     let in_np = |t: &&Tok<'_>| t.at >= np.start && t.end() <= np.end;
-    let named = first.is_cap() || PRONOUNS.contains(&first.lower().as_str()) || l.iter().filter(in_np).any(|t| t.is_cap());
+    let named =
+        first.is_cap() || PRONOUNS.contains(&first.lower().as_str()) || l.iter().filter(in_np).any(|t| t.is_cap());
     named.then(|| (np, l[k].at..l[k].end()))
 }
 
 /// Words that open a sentence before its subject ("And then Trump went on
 /// the attack", "Still, Clinton said").
 const LEADERS: &[&str] = &[
-    "and", "but", "so", "yet", "still", "then", "now", "also", "meanwhile", "instead", "however", "indeed", "again", "later",
-    "earlier", "finally", "moreover", "thus", "today", "yesterday", "tonight", "separately", "similarly", "likewise", "first",
-    "second", "third", "afterward", "afterwards", "nevertheless", "nonetheless", "otherwise", "or", "rather",
+    "and",
+    "but",
+    "so",
+    "yet",
+    "still",
+    "then",
+    "now",
+    "also",
+    "meanwhile",
+    "instead",
+    "however",
+    "indeed",
+    "again",
+    "later",
+    "earlier",
+    "finally",
+    "moreover",
+    "thus",
+    "today",
+    "yesterday",
+    "tonight",
+    "separately",
+    "similarly",
+    "likewise",
+    "first",
+    "second",
+    "third",
+    "afterward",
+    "afterwards",
+    "nevertheless",
+    "nonetheless",
+    "otherwise",
+    "or",
+    "rather",
 ];
 
 /// First words of an opening phrase that a comma closes before the subject
 /// ("In an interview,", "Hours later,", "Asked about the wall,").
 const OPENERS: &[&str] = &[
-    "in", "on", "at", "during", "after", "before", "since", "amid", "despite", "following", "under", "with", "without", "for",
-    "from", "as", "while", "when", "if", "although", "though", "because", "by", "unlike", "like", "until", "once", "last",
-    "earlier", "later", "hours", "days", "weeks", "months", "years", "minutes", "moments", "asked", "pressed", "reached",
-    "contacted", "questioned", "interviewed", "responding", "speaking", "writing", "appearing", "addressing", "according",
-    "ever", "even", "long", "shortly", "soon", "just", "of", "alongside", "beyond", "besides", "among", "against", "toward",
-    "towards", "per", "via", "across", "around", "near", "behind", "given", "thanks", "due", "instead", "based", "rather", "early", "late", "within", "throughout", "over", "into", "outside", "inside",
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "since",
+    "amid",
+    "despite",
+    "following",
+    "under",
+    "with",
+    "without",
+    "for",
+    "from",
+    "as",
+    "while",
+    "when",
+    "if",
+    "although",
+    "though",
+    "because",
+    "by",
+    "unlike",
+    "like",
+    "until",
+    "once",
+    "last",
+    "earlier",
+    "later",
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "minutes",
+    "moments",
+    "asked",
+    "pressed",
+    "reached",
+    "contacted",
+    "questioned",
+    "interviewed",
+    "responding",
+    "speaking",
+    "writing",
+    "appearing",
+    "addressing",
+    "according",
+    "ever",
+    "even",
+    "long",
+    "shortly",
+    "soon",
+    "just",
+    "of",
+    "alongside",
+    "beyond",
+    "besides",
+    "among",
+    "against",
+    "toward",
+    "towards",
+    "per",
+    "via",
+    "across",
+    "around",
+    "near",
+    "behind",
+    "given",
+    "thanks",
+    "due",
+    "instead",
+    "based",
+    "rather",
+    "early",
+    "late",
+    "within",
+    "throughout",
+    "over",
+    "into",
+    "outside",
+    "inside",
 ];
 
 /// Days and months: times, never speakers ("President Obama on Friday declared").
 const CALENDAR: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
-    "june", "july", "august", "september", "october", "november", "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 fn is_calendar(t: &Tok<'_>) -> bool {
@@ -1059,23 +1905,35 @@ fn subject_from(l: &[Tok<'_>]) -> usize {
     let participle = |k: usize| {
         l[k].s.ends_with("ing")
             && l[k].is_cap()
-            && l.get(k + 1).is_some_and(|n| n.is_word() && !n.is_cap() && !is_verb(n) && !verb_like(n) && !AUXILIARIES.contains(&n.lower().as_str()))
+            && l.get(k + 1).is_some_and(|n| {
+                n.is_word() && !n.is_cap() && !is_verb(n) && !verb_like(n) && !AUXILIARIES.contains(&n.lower().as_str())
+            })
     };
     let opener = l.get(k).is_some_and(|t| OPENERS.contains(&t.lower().as_str())) || k < l.len() && participle(k);
     if opener {
         // to the comma after which a subject starts ("In a wide-ranging,
         // in-prison interview with X, Lazar said")
         let subject_start = |j: usize| {
-            l.get(j).is_some_and(|t| t.is_cap() || PRONOUNS.contains(&t.lower().as_str()) || matches!(t.lower().as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "some" | "many" | "even"))
+            l.get(j).is_some_and(|t| {
+                t.is_cap()
+                    || PRONOUNS.contains(&t.lower().as_str())
+                    || matches!(
+                        t.lower().as_str(),
+                        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "some" | "many" | "even"
+                    )
+            })
         };
-        let commas: Vec<usize> = l[k..].iter().take(30).enumerate().filter(|(_, t)| t.is(",")).map(|(c, _)| k + c).collect();
+        let commas: Vec<usize> =
+            l[k..].iter().take(30).enumerate().filter(|(_, t)| t.is(",")).map(|(c, _)| k + c).collect();
         if let Some(c) = commas.iter().find(|&&c| subject_start(c + 1)).or(commas.first()) {
             let mut from = c + 1;
             // "in Salem, New Hampshire, Trump went after Bush": a place
             // ends the opening phrase
             if let Some(np) = noun_phrase_after(&l[from..]) {
                 let after = l.iter().position(|t| t.at >= np.end);
-                if let Some(a) = after.filter(|&a| l[a].is(",") && l.get(a + 1).is_some_and(|t| t.is_cap() || PRONOUNS.contains(&t.lower().as_str()))) {
+                if let Some(a) = after.filter(|&a| {
+                    l[a].is(",") && l.get(a + 1).is_some_and(|t| t.is_cap() || PRONOUNS.contains(&t.lower().as_str()))
+                }) {
                     if l[from..a].iter().all(|t| t.is_cap() && t.is_word()) && a - from <= 3 {
                         from = a + 1;
                     }
@@ -1119,7 +1977,8 @@ fn sentence_subject(l: &[Tok<'_>]) -> Option<Range<usize>> {
         let w = l[k].lower();
         let base = strip_possessive(&w);
         // "It’s become such a presence that …", "Here is what …"
-        let no_one = (base != w && NOT_SUBJECTS.contains(&base)) || matches!(w.as_str(), "here" | "there" | "what" | "which");
+        let no_one =
+            (base != w && NOT_SUBJECTS.contains(&base)) || matches!(w.as_str(), "here" | "there" | "what" | "which");
         l[k].is_word() && (l[k].is_cap() || PRONOUNS.contains(&w.as_str())) && !no_one
     })?;
     noun_phrase_after(&l[start..])
@@ -1136,8 +1995,13 @@ pub fn resolve(text: &str, mention: &Range<usize>, before: usize, earlier: &[(us
         let head = text[..mention.start].trim_end().trim_end_matches(',');
         let from = ceil_char(text, head.len().saturating_sub(300));
         let ts = tokens(text, from, head.len());
-        let first = ts.iter().rposition(|t| !t.is_word() && !t.is(",") && !t.is("(") && !t.is(")")).map_or(0, |k| k + 1);
-        let np: Vec<&Tok<'_>> = ts[first..].iter().skip_while(|t| !(t.is_cap() && t.is_word())).take_while(|t| t.is_cap() && t.is_word()).collect();
+        let first =
+            ts.iter().rposition(|t| !t.is_word() && !t.is(",") && !t.is("(") && !t.is(")")).map_or(0, |k| k + 1);
+        let np: Vec<&Tok<'_>> = ts[first..]
+            .iter()
+            .skip_while(|t| !(t.is_cap() && t.is_word()))
+            .take_while(|t| t.is_cap() && t.is_word())
+            .collect();
         return (!np.is_empty()).then(|| joined_name(np));
     }
     if PRONOUNS.contains(&lower.as_str()) {
@@ -1165,7 +2029,13 @@ pub fn resolve(text: &str, mention: &Range<usize>, before: usize, earlier: &[(us
         }
     }
     match best {
-        Some(r) if !(r.len() == 1 && matches!(ts[r.start].s, "The" | "A" | "An" | "One" | "Another" | "Some" | "His" | "Her" | "Their" | "Its")) => {
+        Some(r)
+            if !(r.len() == 1
+                && matches!(
+                    ts[r.start].s,
+                    "The" | "A" | "An" | "One" | "Another" | "Some" | "His" | "Her" | "Their" | "Its"
+                )) =>
+        {
             Some(joined_name(&ts[r]))
         }
         _ => Some(m.trim().to_string()),

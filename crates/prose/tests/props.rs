@@ -59,16 +59,23 @@ fn check(t: &str) -> Result<(), TestCaseError> {
         prop_assert!(q.outer.start >= last, "quotations overlap or go backwards");
         last = q.outer.end;
         if let Some(s) = &q.speaker {
-            prop_assert!(s.mention.end <= t.len() && t.is_char_boundary(s.mention.start) && t.is_char_boundary(s.mention.end));
+            prop_assert!(
+                s.mention.end <= t.len() && t.is_char_boundary(s.mention.start) && t.is_char_boundary(s.mention.end)
+            );
             prop_assert!(t.is_char_boundary(s.cue.start) && t.is_char_boundary(s.cue.end));
         }
     }
     let mut last = 0;
     for u in verbatim_prose::unmarked(t) {
         for r in [&u.words, &u.mention, &u.cue] {
-            prop_assert!(r.start <= r.end && r.end <= t.len() && t.is_char_boundary(r.start) && t.is_char_boundary(r.end));
+            prop_assert!(
+                r.start <= r.end && r.end <= t.len() && t.is_char_boundary(r.start) && t.is_char_boundary(r.end)
+            );
         }
-        prop_assert!(u.mention.end <= u.words.start && u.words.start >= last, "reported words follow their name, in order");
+        prop_assert!(
+            u.mention.end <= u.words.start && u.words.start >= last,
+            "reported words follow their name, in order"
+        );
         last = u.words.end;
     }
     Ok(())

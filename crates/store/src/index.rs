@@ -15,9 +15,7 @@ use std::path::Path;
 use rayon::prelude::*;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
-use tantivy::schema::{
-    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions,
-};
+use tantivy::schema::{Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions};
 use tantivy::tokenizer::{PreTokenizedString, Token as TvToken};
 use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
@@ -189,18 +187,18 @@ fn passages(f: Fields, id: i64, text: &str) -> Vec<TantivyDocument> {
         for i in p..q {
             if i + 1 < toks.len() {
                 let s = verbatim_text::shingle(&toks[i].norm, &toks[i + 1].norm);
-                shingles.push(TvToken {
-                    offset_from: 0,
-                    offset_to: 0,
-                    position: i - p,
-                    position_length: 1,
-                    text: s,
-                });
+                shingles.push(TvToken { offset_from: 0, offset_to: 0, position: i - p, position_length: 1, text: s });
             }
         }
         if shingles.is_empty() {
             // a one-word source: index the word itself
-            shingles.push(TvToken { offset_from: 0, offset_to: 0, position: 0, position_length: 1, text: toks[p].norm.clone() });
+            shingles.push(TvToken {
+                offset_from: 0,
+                offset_to: 0,
+                position: 0,
+                position_length: 1,
+                text: toks[p].norm.clone(),
+            });
         }
         out.push(doc!(
             f.source => id as u64,

@@ -229,7 +229,7 @@ impl Corpus {
     /// The sources that hold exactly this text (a document being checked
     /// may itself be in the corpus).
     pub fn sources_with_text(&self, text: &str) -> Result<Vec<i64>> {
-        self.record.with_hash(&blake3::hash(text.as_bytes()).to_hex().to_string())
+        self.record.with_hash(blake3::hash(text.as_bytes()).to_hex().as_ref())
     }
 
     pub fn stats(&self) -> Result<Stats> {
@@ -277,7 +277,8 @@ pub struct Writer {
 
 impl Writer {
     fn with_lock(corpus: Corpus, lock: File) -> Result<Writer> {
-        let index_writer = corpus.index.writer().map_err(|e| StoreError::Index { dir: corpus.dir.clone(), source: e })?;
+        let index_writer =
+            corpus.index.writer().map_err(|e| StoreError::Index { dir: corpus.dir.clone(), source: e })?;
         Ok(Writer { corpus, index_writer, _lock: lock, pending: 0 })
     }
 
@@ -299,7 +300,8 @@ impl Writer {
                         texts.push((*id, t));
                     }
                 }
-                let spans: Vec<(i64, Vec<Reported>)> = texts.par_iter().map(|(id, t)| (*id, reported_spans(t))).collect();
+                let spans: Vec<(i64, Vec<Reported>)> =
+                    texts.par_iter().map(|(id, t)| (*id, reported_spans(t))).collect();
                 self.corpus.record.put_reported(&spans, false)?;
             }
             self.corpus.record.put_reported(&[], true)?;
@@ -309,7 +311,9 @@ impl Writer {
             // a half-indexed source may have passages in the index already
             self.index_writer.delete_source(*id);
             if let Some(text) = self.corpus.record.text(*id)? {
-                self.index_writer.add_source(*id, &text).map_err(|e| StoreError::Index { dir: dir.clone(), source: e })?;
+                self.index_writer
+                    .add_source(*id, &text)
+                    .map_err(|e| StoreError::Index { dir: dir.clone(), source: e })?;
             }
         }
         if !deletes.is_empty() || !unindexed.is_empty() {

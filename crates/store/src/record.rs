@@ -133,7 +133,10 @@ impl Record {
     }
 
     pub fn unindexed(&self) -> Result<Vec<i64>> {
-        let mut st = self.conn.prepare("SELECT id FROM sources WHERE indexed = 0 ORDER BY id").map_err(self.err("list unindexed"))?;
+        let mut st = self
+            .conn
+            .prepare("SELECT id FROM sources WHERE indexed = 0 ORDER BY id")
+            .map_err(self.err("list unindexed"))?;
         let rows = st.query_map([], |r| r.get(0)).map_err(self.err("list unindexed"))?;
         rows.collect::<std::result::Result<Vec<i64>, _>>().map_err(self.err("list unindexed"))
     }
@@ -236,7 +239,9 @@ impl Record {
     /// After the index committed: everything in the record is now indexed.
     pub fn mark_indexed(&mut self) -> Result<()> {
         self.conn
-            .execute_batch("BEGIN; UPDATE sources SET indexed = 1 WHERE indexed = 0; DELETE FROM index_deletes; COMMIT;")
+            .execute_batch(
+                "BEGIN; UPDATE sources SET indexed = 1 WHERE indexed = 0; DELETE FROM index_deletes; COMMIT;",
+            )
             .map_err(self.err("mark indexed"))
     }
 
@@ -264,14 +269,16 @@ impl Record {
                     .map_err(e("update metadata"))?;
                     tx.execute("DELETE FROM quotations WHERE source_id = ?1", [id]).map_err(e("refresh quotations"))?;
                     insert_quotations(&tx, *id, &s.quotations).map_err(e("insert quotations"))?;
-                    tx.execute("DELETE FROM reported WHERE source_id = ?1", [id]).map_err(e("refresh reported spans"))?;
+                    tx.execute("DELETE FROM reported WHERE source_id = ?1", [id])
+                        .map_err(e("refresh reported spans"))?;
                     insert_reported(&tx, *id, reported).map_err(e("insert reported spans"))?;
                     out.push((Added::Unchanged, *id));
                     continue;
                 }
                 Some((id, _)) => {
                     tx.execute("DELETE FROM sources WHERE id = ?1", [id]).map_err(e("replace source"))?;
-                    tx.execute("INSERT OR IGNORE INTO index_deletes(source_id) VALUES (?1)", [id]).map_err(e("replace source"))?;
+                    tx.execute("INSERT OR IGNORE INTO index_deletes(source_id) VALUES (?1)", [id])
+                        .map_err(e("replace source"))?;
                     Added::Replaced
                 }
                 None => Added::New,
@@ -316,7 +323,8 @@ impl Record {
 
     /// The sources whose text has this blake3 hash.
     pub fn with_hash(&self, hash: &str) -> Result<Vec<i64>> {
-        let mut st = self.conn.prepare_cached("SELECT id FROM sources WHERE hash = ?1").map_err(self.err("find by hash"))?;
+        let mut st =
+            self.conn.prepare_cached("SELECT id FROM sources WHERE hash = ?1").map_err(self.err("find by hash"))?;
         let rows = st.query_map([hash], |r| r.get(0)).map_err(self.err("find by hash"))?;
         rows.collect::<std::result::Result<Vec<i64>, _>>().map_err(self.err("find by hash"))
     }
@@ -345,9 +353,11 @@ impl Record {
         }
         let bytes: Option<Vec<u8>> = self
             .conn
-            .query_row("SELECT substr(text, ?2, ?3) FROM sources WHERE id = ?1", params![id, start as i64 + 1, (end - start) as i64], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT substr(text, ?2, ?3) FROM sources WHERE id = ?1",
+                params![id, start as i64 + 1, (end - start) as i64],
+                |r| r.get(0),
+            )
             .optional()
             .map_err(self.err("read text range"))?;
         let Some(mut b) = bytes else { return Ok(None) };
@@ -387,7 +397,13 @@ impl Record {
                     start: r.get::<_, i64>(0)? as usize,
                     end: r.get::<_, i64>(1)? as usize,
                     primary: r.get::<_, i64>(2)? != 0,
-                    credit: Credit { speaker: f(3, 4)?, work: f(5, 6)?, outlet: f(7, 8)?, date: f(9, 10)?, locator: f(11, 12)? },
+                    credit: Credit {
+                        speaker: f(3, 4)?,
+                        work: f(5, 6)?,
+                        outlet: f(7, 8)?,
+                        date: f(9, 10)?,
+                        locator: f(11, 12)?,
+                    },
                     standing: Standing::parse(&r.get::<_, String>(13)?),
                     not_by: r.get(14)?,
                 })
@@ -403,18 +419,22 @@ impl Record {
             .map_err(self.err("stats"))?;
         let quotations: i64 =
             self.conn.query_row("SELECT count(*) FROM quotations", [], |r| r.get(0)).map_err(self.err("stats"))?;
-        Ok(Stats { sources: sources as u64, quotations: quotations as u64, text_bytes: text_bytes as u64, ..Stats::default() })
+        Ok(Stats {
+            sources: sources as u64,
+            quotations: quotations as u64,
+            text_bytes: text_bytes as u64,
+            ..Stats::default()
+        })
     }
 }
 
 /// Brings a record written by an older version up to this schema. Columns
 /// are only ever added, so an upgrade cannot lose what is stored.
 fn migrate(conn: &Connection) -> rusqlite::Result<()> {
-    let has_standing: bool = conn.query_row(
-        "SELECT count(*) > 0 FROM pragma_table_info('quotations') WHERE name = 'standing'",
-        [],
-        |r| r.get(0),
-    )?;
+    let has_standing: bool =
+        conn.query_row("SELECT count(*) > 0 FROM pragma_table_info('quotations') WHERE name = 'standing'", [], |r| {
+            r.get(0)
+        })?;
     if !has_standing {
         conn.execute_batch(
             "BEGIN;

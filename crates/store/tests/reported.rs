@@ -9,7 +9,8 @@ fn source(path: &str, text: &str) -> Source {
     Source { speaker: Some("Ronald Reagan".into()), ..Source::new(path, SourceKind::Document, "text", text.into()) }
 }
 
-const QUOTING: &str = "As Churchill said, \u{201c}the destiny of man is not measured by material computations.\u{201d} We agree.";
+const QUOTING: &str =
+    "As Churchill said, \u{201c}the destiny of man is not measured by material computations.\u{201d} We agree.";
 const PLAIN: &str = "The destiny of a nation is measured by what it builds and keeps.";
 
 #[test]

@@ -77,8 +77,7 @@ fn find_marks(text: &str) -> Vec<Mark> {
                 let inner = &text[i + 1..i + 1 + close];
                 let end = i + close + 2;
                 let inner_t = inner.trim();
-                let gap = if inner_t.is_empty()
-                    || inner_t.chars().all(|ch| ch == '.' || ch == '\u{2026}' || ch == ' ')
+                let gap = if inner_t.is_empty() || inner_t.chars().all(|ch| ch == '.' || ch == '\u{2026}' || ch == ' ')
                 {
                     Gap::Elision
                 } else {

@@ -13,7 +13,11 @@ use std::process::{Command, Output};
 /// `../shared` beside the repository (the seed page, corpora, bench sets).
 pub fn shared() -> PathBuf {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    assert!(p.join("seed").is_dir() && p.join("corpora").is_dir(), "these tests read ../shared beside the repository: {} is missing", p.display());
+    assert!(
+        p.join("seed").is_dir() && p.join("corpora").is_dir(),
+        "these tests read ../shared beside the repository: {} is missing",
+        p.display()
+    );
     p
 }
 
@@ -29,13 +33,20 @@ pub fn seed() -> PathBuf {
 
 /// Runs `verbatim --corpus CORPUS ARGS...` without colour.
 pub fn verbatim(corpus: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_verbatim")).arg("--corpus").arg(corpus).args(args).env("NO_COLOR", "1").output().expect("run verbatim")
+    Command::new(env!("CARGO_BIN_EXE_verbatim"))
+        .arg("--corpus")
+        .arg(corpus)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run verbatim")
 }
 
 /// stdout as one JSON value.
 pub fn json(out: &Output) -> serde_json::Value {
     let s = String::from_utf8_lossy(&out.stdout);
-    serde_json::from_str(s.trim()).unwrap_or_else(|e| panic!("not JSON ({e}): {s}\nstderr: {}", String::from_utf8_lossy(&out.stderr)))
+    serde_json::from_str(s.trim())
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {s}\nstderr: {}", String::from_utf8_lossy(&out.stderr)))
 }
 
 /// A fresh corpus holding the seed page.

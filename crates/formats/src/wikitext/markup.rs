@@ -136,7 +136,8 @@ fn find_ci(s: &str, from: usize, pat: &str) -> Option<usize> {
 }
 
 /// Interwiki prefixes shown as plain links ("w:", "wikt:").
-const LINK_PREFIXES: &[&str] = &["w:", "wikt:", "s:", "wikipedia:", "wiktionary:", "wikisource:", "q:", "b:", "n:", "v:", ":"];
+const LINK_PREFIXES: &[&str] =
+    &["w:", "wikt:", "s:", "wikipedia:", "wiktionary:", "wikisource:", "q:", "b:", "n:", "v:", ":"];
 
 fn render_into(src: &str, depth: usize, out: &mut Rendered, st: &mut State) {
     if depth > MAX_DEPTH {
@@ -224,7 +225,10 @@ fn render_into(src: &str, depth: usize, out: &mut Rendered, st: &mut State) {
         }
         if c == b'[' {
             let rest = &src[i + 1..];
-            if ["http://", "https://", "//", "ftp://", "mailto:"].iter().any(|p| rest.as_bytes().get(..p.len()).is_some_and(|x| x.eq_ignore_ascii_case(p.as_bytes()))) {
+            if ["http://", "https://", "//", "ftp://", "mailto:"]
+                .iter()
+                .any(|p| rest.as_bytes().get(..p.len()).is_some_and(|x| x.eq_ignore_ascii_case(p.as_bytes())))
+            {
                 let rb = rest.as_bytes();
                 let close = rb[..rb.len().min(2000)].iter().position(|&x| x == b']' || x == b'\n');
                 if let Some(k) = close.filter(|&k| rb[k] == b']') {
@@ -289,7 +293,8 @@ fn render_into(src: &str, depth: usize, out: &mut Rendered, st: &mut State) {
 fn template(body: &str, depth: usize, out: &mut Rendered, st: &mut State) {
     let parts = split_pipes(body);
     let name = parts[0].trim().to_ascii_lowercase().replace('_', " ");
-    let positional: Vec<&str> = parts[1..].iter().copied().filter(|p| !p.contains('=') || p.trim_start().starts_with('=')).collect();
+    let positional: Vec<&str> =
+        parts[1..].iter().copied().filter(|p| !p.contains('=') || p.trim_start().starts_with('=')).collect();
     let emit = |s: &str, out: &mut Rendered, st: &mut State| render_into(s.trim(), depth + 1, out, st);
     match name.as_str() {
         "w" | "wikipedia" | "wp" => {
@@ -308,7 +313,8 @@ fn template(body: &str, depth: usize, out: &mut Rendered, st: &mut State) {
                 emit(p, out, st);
             }
         }
-        "nowrap" | "small" | "smaller" | "nobr" | "quote" | "cquote" | "quotation" | "poem quote" | "center" | "sic" => {
+        "nowrap" | "small" | "smaller" | "nobr" | "quote" | "cquote" | "quotation" | "poem quote" | "center"
+        | "sic" => {
             if let Some(p) = positional.first() {
                 emit(p, out, st);
             }
@@ -348,7 +354,11 @@ fn link(body: &str, depth: usize, out: &mut Rendered, st: &mut State) {
     }
     // an interlanguage link ("de:Friedrich Nietzsche") is not text
     if let Some((pre, _)) = lower.split_once(':') {
-        if parts.len() == 1 && (2..=3).contains(&pre.len()) && pre.bytes().all(|c| c.is_ascii_lowercase()) && !matches!(pre, "w" | "s" | "q" | "b" | "n" | "v") {
+        if parts.len() == 1
+            && (2..=3).contains(&pre.len())
+            && pre.bytes().all(|c| c.is_ascii_lowercase())
+            && !matches!(pre, "w" | "s" | "q" | "b" | "n" | "v")
+        {
             return;
         }
     }
@@ -410,7 +420,8 @@ mod tests {
 
     #[test]
     fn links_templates_and_emphasis() {
-        let r = render("'''I am ''utterly'' amazed''' by [[Baruch Spinoza|Spinoza]] and [[Jesus]]{{fix cite<!-- x -->}}.");
+        let r =
+            render("'''I am ''utterly'' amazed''' by [[Baruch Spinoza|Spinoza]] and [[Jesus]]{{fix cite<!-- x -->}}.");
         assert_eq!(r.text, "I am utterly amazed by Spinoza and Jesus.");
         assert_eq!(&r.text[r.italics[0].clone()], "utterly");
         let r = render("[[Thomas Gray]], ''[[w:The Bard (poem)|The Bard]]'' (1757), [[s:The Bard|I. 3. lines 39-40]].");

@@ -54,12 +54,28 @@ fn classify(heading: &str) -> Option<Section> {
     if h.starts_with("misattributed") || h.starts_with("falsely attributed") || h.starts_with("wrongly attributed") {
         return Some(Section::Misattributed);
     }
-    if h.starts_with("quotes about") || h.starts_with("quotations about") || h.starts_with("about ") || h.starts_with("sayings about") {
+    if h.starts_with("quotes about")
+        || h.starts_with("quotations about")
+        || h.starts_with("about ")
+        || h.starts_with("sayings about")
+    {
         return Some(Section::About);
     }
     const SKIP: &[&str] = &[
-        "see also", "external links", "references", "notes", "sources", "further reading", "bibliography", "links", "gallery",
-        "cast", "external link", "footnotes", "works", "related",
+        "see also",
+        "external links",
+        "references",
+        "notes",
+        "sources",
+        "further reading",
+        "bibliography",
+        "links",
+        "gallery",
+        "cast",
+        "external link",
+        "footnotes",
+        "works",
+        "related",
     ];
     if SKIP.contains(&h) {
         return Some(Section::Skip);
@@ -209,7 +225,8 @@ pub fn read_wikitext(name: &str, title: Option<&str>, wikitext: &str) -> Result<
                     subject = Some(name);
                     let after = render(&raw[k + 3 + e + 3..]).text;
                     let head: String = after.chars().take(80).collect();
-                    life_dates = head.trim_start().starts_with('(') && (head.contains('\u{2013}') || head.contains(" - ") || head.contains("born"));
+                    life_dates = head.trim_start().starts_with('(')
+                        && (head.contains('\u{2013}') || head.contains(" - ") || head.contains("born"));
                 }
                 break;
             }
@@ -217,7 +234,10 @@ pub fn read_wikitext(name: &str, title: Option<&str>, wikitext: &str) -> Result<
     }
     let cats_low: Vec<String> = categories.iter().map(|c| c.to_lowercase()).collect();
     let theme = theme_template || cats_low.iter().any(|c| c == "themes" || c.ends_with(" themes"));
-    let person = !theme && (cats_low.iter().any(|c| c.ends_with(" births") || c.ends_with(" deaths") || c.starts_with("people ")) || has_about || life_dates);
+    let person = !theme
+        && (cats_low.iter().any(|c| c.ends_with(" births") || c.ends_with(" deaths") || c.starts_with("people "))
+            || has_about
+            || life_dates);
     // a person page's subject: the page title when known, else the lead's bold name
     let title = title.map(str::to_string).or_else(|| subject.clone()).unwrap_or_else(|| file_title(name));
     let subject = person.then(|| title.clone());
@@ -324,7 +344,9 @@ pub fn read_wikitext(name: &str, title: Option<&str>, wikitext: &str) -> Result<
         let low = line.to_lowercase();
         let next_depth = next_item_depth(wikitext, &lines, li);
         if depth == 2 {
-            let variant_mark = low.starts_with("variant") || low.starts_with("alternative translation") || low.starts_with("alternate translation");
+            let variant_mark = low.starts_with("variant")
+                || low.starts_with("alternative translation")
+                || low.starts_with("alternate translation");
             // a translation or variant: "** Variant: words", a line under a
             // "** Variant translations:" mark, a "**" line with its own
             // "***" source, or the English under an original in italics
@@ -387,7 +409,12 @@ pub fn read_wikitext(name: &str, title: Option<&str>, wikitext: &str) -> Result<
             }
         }
     }
-    Ok(Source { title: Some(title), outlet: Some("Wikiquote".into()), quotations: page.quotations, ..Source::new(name, SourceKind::Collection, "wikitext", page.text) })
+    Ok(Source {
+        title: Some(title),
+        outlet: Some("Wikiquote".into()),
+        quotations: page.quotations,
+        ..Source::new(name, SourceKind::Collection, "wikitext", page.text)
+    })
 }
 
 fn standing(section: Section) -> Standing {
@@ -463,7 +490,9 @@ fn heading_credit(r: &Rendered, section: Section, person: bool) -> Option<Credit
 fn base_credit(section: Section, subject: Option<&str>, inherited: &[(usize, Credit)]) -> Credit {
     let mut c = Credit::default();
     for (_, h) in inherited {
-        for (dst, src) in [(&mut c.speaker, &h.speaker), (&mut c.work, &h.work), (&mut c.date, &h.date), (&mut c.outlet, &h.outlet)] {
+        for (dst, src) in
+            [(&mut c.speaker, &h.speaker), (&mut c.work, &h.work), (&mut c.date, &h.date), (&mut c.outlet, &h.outlet)]
+        {
             if src.is_some() {
                 *dst = src.clone();
             }
@@ -508,7 +537,12 @@ fn merge_credit(dst: &mut Credit, src: Credit, section: Section, person: bool) {
     if !keep_speaker && src.speaker.is_some() {
         dst.speaker = src.speaker;
     }
-    for (d, s) in [(&mut dst.work, src.work), (&mut dst.outlet, src.outlet), (&mut dst.date, src.date), (&mut dst.locator, src.locator)] {
+    for (d, s) in [
+        (&mut dst.work, src.work),
+        (&mut dst.outlet, src.outlet),
+        (&mut dst.date, src.date),
+        (&mut dst.locator, src.locator),
+    ] {
         if s.is_some() {
             *d = s;
         }

@@ -3,7 +3,13 @@ use super::*;
 fn quotes(s: &Source) -> Vec<(&str, Option<&str>, Option<&str>)> {
     s.quotations
         .iter()
-        .map(|q| (&s.text[q.start..q.end], q.credit.speaker.as_ref().map(|f| f.value.as_str()), q.credit.work.as_ref().map(|f| f.value.as_str())))
+        .map(|q| {
+            (
+                &s.text[q.start..q.end],
+                q.credit.speaker.as_ref().map(|f| f.value.as_str()),
+                q.credit.work.as_ref().map(|f| f.value.as_str()),
+            )
+        })
         .collect()
 }
 
@@ -59,7 +65,9 @@ fn person_page_sections() {
     for r in &table {
         println!("{:<60} {:>4} quotations {:>4} with work {:>4} credited to Nietzsche", r.0, r.1, r.2, r.3);
     }
-    let row = |name: &str| table.iter().find(|r| r.0.starts_with(name)).unwrap_or_else(|| panic!("no section {name}: {table:?}"));
+    let row = |name: &str| {
+        table.iter().find(|r| r.0.starts_with(name)).unwrap_or_else(|| panic!("no section {name}: {table:?}"))
+    };
     let mis = row("Misattributed");
     assert_eq!((mis.1, mis.3), (2, 0), "Misattributed quotations are not Nietzsche's");
     let mis: Vec<&Quotation> = s.quotations.iter().filter(|q| q.standing == Standing::Misattributed).collect();
