@@ -132,6 +132,36 @@ const X: u8 = 1;
 const D: u8 = 2;
 const START: u8 = 3;
 
+/// A back pointer's column and state in one word: the state in the top two
+/// bits, so a source region may hold up to 2^30 words.
+const PACK_STATE: u32 = 1 << 30;
+
+fn pack(col: u32, state: u8) -> u32 {
+    col | (state as u32) << 30
+}
+
+fn unpack(p: u32) -> (u32, u8) {
+    (p & (PACK_STATE - 1), (p >> 30) as u8)
+}
+
+/// Bytes an alignment of `query_words` against `source_words` holds at its
+/// peak: the back pointers of every cell (9 bytes) and a few rows. Callers
+/// that bound memory (the engine caps a region so that one alignment stays
+/// under a budget) size their inputs with it.
+pub fn alignment_bytes(query_words: usize, source_words: usize) -> usize {
+    (source_words + 1) * per_column(query_words)
+}
+
+/// The most source words an alignment of `query_words` may take within
+/// `budget` bytes (see [`alignment_bytes`]).
+pub fn max_source_words(query_words: usize, budget: usize) -> usize {
+    (budget / per_column(query_words)).saturating_sub(1)
+}
+
+fn per_column(query_words: usize) -> usize {
+    (query_words + 1) * 9 + 6 * 4 + 12
+}
+
 /// Aligns `query` (word ids; `gaps[i]` is the gap before word `i`, ignored
 /// for `i == 0`) against `source`. Returns `None` for an empty query or
 /// source, and when the best placement touches no source word at all.
@@ -141,30 +171,33 @@ pub fn align(query: &[u64], gaps: &[GapKind], source: &[u64], costs: &Costs) -> 
     if m == 0 || n == 0 || gaps.len() != m {
         return None;
     }
+    if n >= PACK_STATE as usize {
+        return None;
+    }
     let w = n + 1;
     let inf = f32::INFINITY;
-    // cost matrices, (m+1) x (n+1), row-major
-    let mut cm = vec![inf; (m + 1) * w];
-    let mut cx = vec![inf; (m + 1) * w];
-    let mut cd = vec![inf; (m + 1) * w];
-    // back pointers: for M and X the (row i-1) column and state entered from;
-    // for D the state at column j-1.
-    let mut bm = vec![(0u32, START); (m + 1) * w];
-    let mut bx = vec![(0u32, START); (m + 1) * w];
+    // Costs are read only from the row above and from the left, so two rows
+    // of each state are kept. Back pointers are kept for every cell, packed:
+    // for M and X the column of row i-1 entered from and its state in one
+    // u32; for D the state at column j-1 in a byte. 9 bytes a cell in all
+    // (29 when costs were kept whole and pointers were (u32, u8) pairs).
+    let (mut pm, mut px, mut pd) = (vec![inf; w], vec![inf; w], vec![inf; w]);
+    let (mut cm, mut cx, mut cd) = (vec![inf; w], vec![inf; w], vec![inf; w]);
+    let mut bm = vec![pack(0, START); (m + 1) * w];
+    let mut bx = vec![pack(0, START); (m + 1) * w];
     let mut bd = vec![D; (m + 1) * w];
 
-    // best of row i at column j, with its state
-    let best_at = |cm: &[f32], cx: &[f32], cd: &[f32], i: usize, j: usize| -> (f32, u8) {
+    // best of the row above at column j, with its state (row 0: the start)
+    let best_at = |pm: &[f32], px: &[f32], pd: &[f32], i: usize, j: usize| -> (f32, u8) {
         if i == 0 {
             return (0.0, START);
         }
-        let k = i * w + j;
-        let mut b = (cm[k], M);
-        if cx[k] < b.0 {
-            b = (cx[k], X);
+        let mut b = (pm[j], M);
+        if px[j] < b.0 {
+            b = (px[j], X);
         }
-        if cd[k] < b.0 {
-            b = (cd[k], D);
+        if pd[j] < b.0 {
+            b = (pd[j], D);
         }
         b
     };
@@ -176,14 +209,14 @@ pub fn align(query: &[u64], gaps: &[GapKind], source: &[u64], costs: &Costs) -> 
         match gap {
             GapKind::Adjacent => {
                 for (j, e) in entry.iter_mut().enumerate() {
-                    let (c, st) = best_at(&cm, &cx, &cd, i - 1, j);
+                    let (c, st) = best_at(&pm, &px, &pd, i - 1, j);
                     *e = (c, j as u32, st);
                 }
             }
             GapKind::Elision => {
                 let mut run = (inf, 0u32, START);
                 for (j, e) in entry.iter_mut().enumerate() {
-                    let (c, st) = best_at(&cm, &cx, &cd, i - 1, j);
+                    let (c, st) = best_at(&pm, &px, &pd, i - 1, j);
                     if c < run.0 {
                         run = (c, j as u32, st);
                     }
@@ -195,7 +228,7 @@ pub fn align(query: &[u64], gaps: &[GapKind], source: &[u64], costs: &Costs) -> 
                     let lo = j.saturating_sub(costs.wildcard_max);
                     let mut b = (inf, 0u32, START);
                     for jj in lo..=j {
-                        let (c, st) = best_at(&cm, &cx, &cd, i - 1, jj);
+                        let (c, st) = best_at(&pm, &px, &pd, i - 1, jj);
                         if c < b.0 {
                             b = (c, jj as u32, st);
                         }
@@ -205,40 +238,47 @@ pub fn align(query: &[u64], gaps: &[GapKind], source: &[u64], costs: &Costs) -> 
             }
         }
         let qi = query[i - 1];
+        let row = i * w;
         for j in 0..w {
-            let k = i * w + j;
+            let k = row + j;
             // X: query word i-1 inserted, source stays at j
             let e = entry[j];
-            cx[k] = e.0 + costs.insert;
-            bx[k] = (e.1, e.2);
+            cx[j] = e.0 + costs.insert;
+            bx[k] = pack(e.1, e.2);
             if j > 0 {
                 let e = entry[j - 1];
                 let c = if source[j - 1] == qi { 0.0 } else { costs.substitute };
-                cm[k] = e.0 + c;
-                bm[k] = (e.1, e.2);
+                cm[j] = e.0 + c;
+                bm[k] = pack(e.1, e.2);
                 // D: skip source word j-1 after query word i-1 (unmarked)
-                let p = k - 1;
+                let p = j - 1;
                 let open = cm[p].min(cx[p]) + costs.skip_open + costs.skip_extend;
                 let ext = cd[p] + costs.skip_extend;
                 if ext <= open {
-                    cd[k] = ext;
+                    cd[j] = ext;
                     bd[k] = D;
                 } else {
-                    cd[k] = open;
+                    cd[j] = open;
                     bd[k] = if cm[p] <= cx[p] { M } else { X };
                 }
+            } else {
+                cm[0] = inf;
+                cd[0] = inf;
             }
         }
+        std::mem::swap(&mut pm, &mut cm);
+        std::mem::swap(&mut px, &mut cx);
+        std::mem::swap(&mut pd, &mut cd);
     }
-    // best end: last row, in M or X (trailing source is free)
+    // best end: last row (now in the "above" buffers), in M or X (trailing
+    // source is free)
     let mut end = (inf, 0usize, M);
     for j in 0..w {
-        let k = m * w + j;
-        if cm[k] < end.0 {
-            end = (cm[k], j, M);
+        if pm[j] < end.0 {
+            end = (pm[j], j, M);
         }
-        if cx[k] < end.0 {
-            end = (cx[k], j, X);
+        if px[j] < end.0 {
+            end = (px[j], j, X);
         }
     }
     if !end.0.is_finite() {
@@ -254,7 +294,7 @@ pub fn align(query: &[u64], gaps: &[GapKind], source: &[u64], costs: &Costs) -> 
                 let q = i - 1;
                 let s = j - 1;
                 steps.push(if source[s] == query[q] { Step::Match { q, s } } else { Step::Substitute { q, s } });
-                let (pj, pst) = bm[k];
+                let (pj, pst) = unpack(bm[k]);
                 let gap = if i == 1 { GapKind::Adjacent } else { gaps[i - 1] };
                 if (pj as usize) < s && i > 1 {
                     steps.push(Step::Skip { s: pj as usize..s, gap });
@@ -265,7 +305,7 @@ pub fn align(query: &[u64], gaps: &[GapKind], source: &[u64], costs: &Costs) -> 
             }
             X => {
                 steps.push(Step::Insert { q: i - 1 });
-                let (pj, pst) = bx[k];
+                let (pj, pst) = unpack(bx[k]);
                 let gap = if i == 1 { GapKind::Adjacent } else { gaps[i - 1] };
                 if (pj as usize) < j && i > 1 {
                     steps.push(Step::Skip { s: pj as usize..j, gap });

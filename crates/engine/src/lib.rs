@@ -194,6 +194,14 @@ pub enum EngineError {
 /// "quotation" is refused rather than left to run; `check` is for documents.
 pub const MAX_QUERY_WORDS: usize = 2000;
 
+/// The most memory one alignment may hold (see
+/// `verbatim_align::alignment_bytes`). A region wider than this allows for
+/// the quotation is narrowed around its passages: a 2,000-word quotation
+/// keeps about 7,400 source words, a 100-word one about 142,000, more than
+/// any region holds. A server runs one alignment per worker at a time, so
+/// its peak is bounded by workers × this.
+pub const MAX_ALIGN_BYTES: usize = 128 << 20;
+
 /// Knobs of the search, with the defaults the benchmarks were measured at.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -445,6 +453,7 @@ impl Engine {
         let budget = if q.tokens.len() <= 12 { self.opts.regions * 4 } else { self.opts.regions };
         regions.truncate(budget);
 
+        let m = q.tokens.len();
         let qids: Vec<u64> = q.tokens.iter().map(|t| t.token.hash()).collect();
         let gaps: Vec<GapKind> = q
             .tokens
@@ -463,7 +472,18 @@ impl Engine {
             let lo = start.saturating_sub(margin);
             let hi = end + margin;
             let Some((base, text)) = self.corpus.text_range(src, lo, hi)? else { continue };
-            let tokens = verbatim_text::tokenize(&text);
+            let mut tokens = verbatim_text::tokenize(&text);
+            // one alignment holds a back pointer per (query word, source
+            // word): a region too wide for the budget keeps the words
+            // around its passages
+            let cap = verbatim_align::max_source_words(m, MAX_ALIGN_BYTES);
+            if tokens.len() > cap {
+                let mid = ((start + end) / 2).saturating_sub(base);
+                let c = tokens.partition_point(|t| t.start < mid);
+                let a = c.saturating_sub(cap / 2).min(tokens.len() - cap);
+                tokens.truncate(a + cap);
+                tokens.drain(..a);
+            }
             let sids: Vec<u64> = tokens.iter().map(|t| t.hash()).collect();
             let Some(al) = align(&qids, &gaps, &sids, &self.opts.costs) else { continue };
             out.push(Candidate { row, base, text, tokens, al });
