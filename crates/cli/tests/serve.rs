@@ -187,6 +187,19 @@ fn api_ingest_needs_the_token() {
     assert_eq!((v["verdict"].as_str(), v["credit"].as_str()), (Some("normalized"), Some("attributed")), "{v}");
     let bad = serde_json::json!({"documents": [{"name": "x", "text": "t", "date": "soon"}]}).to_string();
     assert_eq!(request(a, "POST", "/v1/ingest", Some(&bad), &[("Authorization", "Bearer s3cret")]).0, 400);
+    let bad = serde_json::json!({"documents": [{"name": "x", "text": "t", "kind": "pamphlet"}]}).to_string();
+    assert_eq!(request(a, "POST", "/v1/ingest", Some(&bad), &[("Authorization", "Bearer s3cret")]).0, 400);
+    // the document's fields override what the reader found, kind included
+    let list = "A man who carries a cat by the tail learns something he can learn in no other way.";
+    let body = serde_json::json!({"documents": [{"name": "lists/sayings.txt", "text": list, "kind": "collection", "title": "Sayings"}]}).to_string();
+    assert_eq!(request(a, "POST", "/v1/ingest", Some(&body), &[("Authorization", "Bearer s3cret")]).0, 200);
+    let q = serde_json::json!({"quote": "learns something he can learn in no other way"}).to_string();
+    let v = json(&request(a, "POST", "/v1/find", Some(&q), &[]).1);
+    assert_eq!(
+        (v["matches"][0]["kind"].as_str(), v["matches"][0]["title"].as_str()),
+        (Some("collection"), Some("Sayings")),
+        "{v}"
+    );
 }
 
 /// The page in headless Chromium (Debian's `chromium`, driven by

@@ -225,7 +225,7 @@ pub fn ingest(dir: &Path, req: &Request, on: &mut dyn FnMut(Event)) -> Result<Re
                 for r in sources.next_batch(batch_bytes as usize) {
                     match r {
                         Ok(mut s) => {
-                            apply_entry(&mut s, j);
+                            apply_job_entry(&mut s, j);
                             batch.push(s);
                         }
                         Err(e) => failure = Some(e.into()),
@@ -310,6 +310,15 @@ pub fn ingest(dir: &Path, req: &Request, on: &mut dyn FnMut(Event)) -> Result<Re
     }
 }
 
+/// Adds sources already read (the documents of an HTTP request) in one
+/// commit, after any other writer, and says what happened to each.
+pub fn add_sources(dir: &Path, sources: Vec<Source>) -> Result<Vec<(String, Added)>, IngestError> {
+    let mut w = Corpus::open(dir)?.into_writer(|| {})?;
+    let out = w.add(sources)?;
+    w.finish()?;
+    Ok(out)
+}
+
 /// The first bytes of a file, for format detection.
 fn head(p: &Path) -> Vec<u8> {
     use std::io::Read;
@@ -353,15 +362,23 @@ fn read_job(j: &Job) -> Read {
     let mut out = Vec::new();
     for s in sources {
         let mut s = s?;
-        apply_entry(&mut s, j);
+        apply_job_entry(&mut s, j);
         out.push(s);
     }
     Ok((out, warning))
 }
 
 /// What a manifest line says of a file overrides what the reader found.
-fn apply_entry(source: &mut Source, j: &Job) {
-    let Some(e) = &j.entry else { return };
+fn apply_job_entry(source: &mut Source, j: &Job) {
+    if let Some(e) = &j.entry {
+        apply_entry(source, e);
+    }
+}
+
+/// What a manifest line (or a document's fields sent to the HTTP API) says
+/// of a source overrides what the reader found: title, speaker, date,
+/// outlet, url and kind.
+pub fn apply_entry(source: &mut Source, e: &ManifestEntry) {
     if e.title.is_some() {
         source.title = e.title.clone();
     }

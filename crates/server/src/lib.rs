@@ -31,7 +31,7 @@ use tokio::sync::Semaphore;
 use utoipa::ToSchema;
 use verbatim_engine::check::read_document;
 use verbatim_engine::{Engine, EngineError};
-use verbatim_formats::{Format, Source};
+use verbatim_formats::{Format, ManifestEntry, Source};
 use verbatim_store::Corpus;
 
 /// How the server runs.
@@ -238,6 +238,9 @@ pub struct IngestDocument {
     pub date: Option<String>,
     pub outlet: Option<String>,
     pub url: Option<String>,
+    /// `document` (the default) or `collection` (a quote list: its entries
+    /// are others' words).
+    pub kind: Option<String>,
 }
 
 /// A span of a source to show.
@@ -437,24 +440,31 @@ async fn ingest(
                 return Err(ApiError::bad(format!("documents[{k}]: date {date:?} is not YYYY, YYYY-MM or YYYY-MM-DD")));
             }
         }
-        s.title = d.title.or(s.title);
-        s.speaker = d.speaker.or(s.speaker);
-        s.date = d.date.or(s.date);
-        s.outlet = d.outlet.or(s.outlet);
-        s.url = d.url.or(s.url);
+        if let Some(kind) = d.kind.as_deref() {
+            if !matches!(kind, "document" | "collection") {
+                return Err(ApiError::bad(format!("documents[{k}]: kind {kind:?} is not document or collection")));
+            }
+        }
+        let entry = ManifestEntry {
+            path: d.name,
+            title: d.title,
+            speaker: d.speaker,
+            date: d.date,
+            outlet: d.outlet,
+            url: d.url,
+            format: d.format,
+            kind: d.kind,
+            ..ManifestEntry::default()
+        };
+        verbatim_ingest::apply_entry(&mut s, &entry);
         sources.push(s);
     }
     let _guard = app.ingest.lock().await;
     let dir = app.cfg.dir.clone();
-    let added = tokio::task::spawn_blocking(move || -> anyhow::Result<Vec<(String, verbatim_store::Added)>> {
-        let mut w = Corpus::open(&dir)?.into_writer(|| {})?;
-        let out = w.add(sources)?;
-        w.finish()?;
-        Ok(out)
-    })
-    .await
-    .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?
-    .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("{e:#}")))?;
+    let added = tokio::task::spawn_blocking(move || verbatim_ingest::add_sources(&dir, sources))
+        .await
+        .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?
+        .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
     app.generation.fetch_add(1, Ordering::AcqRel);
     let docs: Vec<Value> =
         added.iter().map(|(p, a)| json!({"name": p, "outcome": format!("{a:?}").to_lowercase()})).collect();
