@@ -61,23 +61,18 @@ pub fn run(
             closing_line(&report);
             Ok(ExitCode::SUCCESS)
         }
-        Err(IngestError::Stopped { report, cause }) => {
-            closing_line(&report);
-            Err(stopped(*cause))
+        Err(e) => {
+            // a file that stopped the ingest: what came before is committed, and said so
+            if let IngestError::Stopped { report, .. } = &e {
+                closing_line(report);
+            }
+            // the user's input (exit 2) or the corpus's (exit 3)
+            if e.is_input() {
+                Err(BadInput(e.to_string()).into())
+            } else {
+                Err(e.into())
+            }
         }
-        Err(e) if e.is_input() => Err(BadInput(e.to_string()).into()),
-        Err(e) => Err(e.into()),
-    }
-}
-
-/// The error of a file that stopped the ingest: the user's input (exit 2)
-/// or the corpus's (exit 3).
-fn stopped(cause: IngestError) -> anyhow::Error {
-    let msg = format!("{cause}; stopped: everything read before this point is committed");
-    if cause.is_input() {
-        BadInput(msg).into()
-    } else {
-        anyhow::Error::new(cause).context("stopped: everything read before this point is committed")
     }
 }
 

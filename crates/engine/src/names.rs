@@ -428,24 +428,6 @@ pub fn is_person(name: &str) -> bool {
         "jesus",
         "christ",
         "congress",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
         "today",
         "yesterday",
         "now",
@@ -468,7 +450,8 @@ pub fn is_person(name: &str) -> bool {
     }
     let ws = verbatim_text::tokenize(trimmed);
     let Some(first) = ws.first() else { return false };
-    if NOT_NAMES.contains(&first.norm.as_str()) || ws.len() > 6 {
+    let not_name = |w: &str| NOT_NAMES.contains(&w) || verbatim_prose::speakers::CALENDAR.contains(&w);
+    if not_name(&first.norm) || ws.len() > 6 {
         return false;
     }
     // an office alone ("the President", "Secretary-General") names a post
@@ -541,7 +524,7 @@ pub fn is_person(name: &str) -> bool {
             || PARTICLES.contains(&t.norm.as_str())
             || TITLES.contains(&t.norm.as_str())
     });
-    caps && !p.surname.iter().all(|s| NOT_NAMES.contains(&s.as_str()))
+    caps && !p.surname.iter().all(|s| not_name(s))
 }
 
 /// What a claimed name resolves to among the people a corpus knows.

@@ -18,7 +18,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 use verbatim_formats::{read_manifest, Format, FormatError, ManifestEntry, Source};
-use verbatim_store::{Added, Corpus, Stats, StoreError};
+use verbatim_store::{Added, Corpus, Stats, StoreError, Writer};
 
 /// Bytes read per batch handed to the writer.
 const BATCH_BYTES: u64 = 8 << 20;
@@ -238,16 +238,7 @@ pub fn ingest(dir: &Path, req: &Request, on: &mut dyn FnMut(Event)) -> Result<Re
                 report.saw(&batch);
                 report.count(writer.add(batch)?);
                 since_commit += text;
-                if since_commit >= commit_bytes {
-                    writer.commit()?;
-                    on(Event::Committed {
-                        sources: report.sources(),
-                        files_done: report.files,
-                        files: jobs.len(),
-                        through: &j.name,
-                    });
-                    since_commit = 0;
-                }
+                commit_if_due(&mut writer, &mut since_commit, commit_bytes, &report, jobs.len(), &j.name, on)?;
                 let now = sources.bytes_read().unwrap_or(shown).min(j.size);
                 done += now.saturating_sub(shown);
                 shown = now;
@@ -289,16 +280,7 @@ pub fn ingest(dir: &Path, req: &Request, on: &mut dyn FnMut(Event)) -> Result<Re
         since_commit += bytes;
         done += bytes;
         on(Event::Progress { bytes: done, files_done: report.files, files: jobs.len() });
-        if since_commit >= commit_bytes {
-            writer.commit()?;
-            on(Event::Committed {
-                sources: report.sources(),
-                files_done: report.files,
-                files: jobs.len(),
-                through: &jobs[end - 1].name,
-            });
-            since_commit = 0;
-        }
+        commit_if_due(&mut writer, &mut since_commit, commit_bytes, &report, jobs.len(), &jobs[end - 1].name, on)?;
         k = end;
     }
     let corpus = writer.finish()?;
@@ -308,6 +290,26 @@ pub fn ingest(dir: &Path, req: &Request, on: &mut dyn FnMut(Event)) -> Result<Re
         Some(cause) => Err(IngestError::Stopped { report: Box::new(report), cause: Box::new(cause) }),
         None => Ok(report),
     }
+}
+
+/// Commits once about `commit_bytes` of input came in since the last
+/// commit, and says so: everything through `through` then survives a crash.
+fn commit_if_due(
+    writer: &mut Writer,
+    since: &mut u64,
+    commit_bytes: u64,
+    report: &Report,
+    files: usize,
+    through: &str,
+    on: &mut dyn FnMut(Event),
+) -> Result<(), IngestError> {
+    if *since < commit_bytes {
+        return Ok(());
+    }
+    writer.commit()?;
+    on(Event::Committed { sources: report.sources(), files_done: report.files, files, through });
+    *since = 0;
+    Ok(())
 }
 
 /// Adds sources already read (the documents of an HTTP request) in one
