@@ -21,7 +21,7 @@ use unicode_normalization::UnicodeNormalization;
 mod query;
 mod surface;
 
-pub use query::{parse_query, Gap, Query, QueryToken};
+pub use query::{is_editorial_note, parse_query, Editorial, EditorialKind, Gap, Query, QueryToken};
 pub use surface::{same_surface, strip_outer_punctuation};
 
 /// One word of a text: its normalized form and where it stands in the original.
@@ -134,6 +134,45 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
             out.push(Token { start, end, norm: norm.clone() });
         }
     }
+}
+
+/// Splits the words that [`tokenize`] joined across a hyphenated line break
+/// back into their halves where the other text writes them as two words:
+/// "Charter-\nenshrined" is one word for a query that writes
+/// "Charterenshrined" or, as "reinstat-\ning" would be, the whole word, but
+/// two for a query that writes "Charter-enshrined". A line-break hyphen may
+/// be a syllable break or a compound's own hyphen, and only the other text
+/// can tell which. `pairs` holds the other text's adjacent words, as
+/// `(first, second)` normalized forms. Offsets stay those of `text`.
+pub fn split_broken_compounds(
+    text: &str,
+    tokens: &mut Vec<Token>,
+    pairs: &std::collections::HashSet<(String, String)>,
+) {
+    if pairs.is_empty() {
+        return;
+    }
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    for t in tokens.drain(..) {
+        let surface = &text[t.start..t.end];
+        let split = surface.char_indices().find_map(|(i, c)| {
+            if !(c == '-' || c == '\u{ad}' || c == '\u{2010}') {
+                return None;
+            }
+            let next = hyphen_break(text, t.start + i)?;
+            let first = normalize_word(&text[t.start..t.start + i]);
+            let second = normalize_word(&text[next..t.end]);
+            pairs.contains(&(first.clone(), second.clone())).then_some((i, next, first, second))
+        });
+        match split {
+            Some((i, next, first, second)) => {
+                out.push(Token { start: t.start, end: t.start + i, norm: first });
+                out.push(Token { start: next, end: t.end, norm: second });
+            }
+            None => out.push(t),
+        }
+    }
+    *tokens = out;
 }
 
 /// If a hyphen at `i` ends the line and the next line goes on with a
@@ -293,6 +332,19 @@ mod tests {
 
     fn norms(s: &str) -> Vec<String> {
         tokenize(s).into_iter().map(|t| t.norm).collect()
+    }
+
+    #[test]
+    fn a_compound_broken_at_a_line_end_splits_where_the_other_text_has_two_words() {
+        let text = "its Charter-\n   enshrined role and reinstat-\ning it";
+        let mut toks = tokenize(text);
+        assert_eq!(toks.iter().map(|t| t.norm.as_str()).collect::<Vec<_>>()[1], "charterenshrined");
+        let pairs = [("charter".to_string(), "enshrined".to_string())].into_iter().collect();
+        split_broken_compounds(text, &mut toks, &pairs);
+        let words: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
+        assert_eq!(words, ["its", "charter", "enshrined", "role", "and", "reinstating", "it"]);
+        assert_eq!(&text[toks[1].start..toks[1].end], "Charter");
+        assert_eq!(&text[toks[2].start..toks[2].end], "enshrined");
     }
 
     #[test]

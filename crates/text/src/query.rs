@@ -31,6 +31,54 @@ pub struct Query {
     pub leading_elision: bool,
     /// The query ended with an elision mark.
     pub trailing_elision: bool,
+    /// The editor's brackets, in order: they are not the speaker's words and
+    /// say so, so they never count as changes (see [`Editorial`]).
+    pub editorial: Vec<Editorial>,
+}
+
+/// What an editor's square brackets do to a quotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditorialKind {
+    /// Letters changed inside a word ("[t]he", "it[s]"): the word is
+    /// compared with the brackets taken away.
+    Letters,
+    /// Words standing for the source's ("[the President]" for "he"): a
+    /// wildcard gap, compared with nothing.
+    Insertion,
+    /// A note that is no word of the text ("[sic]", "[emphasis added]"):
+    /// dropped.
+    Note,
+}
+
+/// One editorial bracket: its byte range in the query and what it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Editorial {
+    pub start: usize,
+    pub end: usize,
+    pub kind: EditorialKind,
+    /// The index of the first query word after it (`tokens.len()` when none).
+    pub before: usize,
+}
+
+/// Whether the inside of a bracket is an editor's note rather than words of
+/// the text. These are the notes of the common style guides (Chicago 13.59
+/// and 13.60 on "sic" and "emphasis added", the Bluebook's "citation
+/// omitted"), and the stage directions of transcripts.
+pub fn is_editorial_note(inner: &str) -> bool {
+    let t = inner.trim().trim_end_matches(['.', '!']).trim();
+    let lower = t.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    matches!(
+        words.as_slice(),
+        ["sic"]
+            | ["emphasis" | "italics", "added" | "mine" | "supplied" | "ours"]
+            | ["emphasis" | "italics", "in", "original" | "the", ..]
+            | ["original", "emphasis" | "italics"]
+            | ["citation" | "citations" | "footnote" | "footnotes", "omitted"]
+            | ["internal", "quotation", "marks", "omitted"]
+            | ["quotation", "marks", "omitted"]
+            | ["applause" | "laughter" | "cheers" | "inaudible" | "crosstalk"]
+    )
 }
 
 impl Query {
@@ -62,7 +110,17 @@ impl Query {
 struct Mark {
     start: usize,
     end: usize,
-    gap: Gap,
+    kind: MarkKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MarkKind {
+    /// Between words: an elision or a wildcard.
+    Gap(Gap),
+    /// Brackets inside a word ("[t]he"): only the two bracket bytes go.
+    Letters,
+    /// An editor's note: the whole bracket goes.
+    Note,
 }
 
 /// Finds elision marks and bracketed insertions in `text`.
@@ -77,13 +135,19 @@ fn find_marks(text: &str) -> Vec<Mark> {
                 let inner = &text[i + 1..i + 1 + close];
                 let end = i + close + 2;
                 let inner_t = inner.trim();
-                let gap = if inner_t.is_empty() || inner_t.chars().all(|ch| ch == '.' || ch == '\u{2026}' || ch == ' ')
+                let word_before = text[..i].chars().next_back().is_some_and(crate::is_word_char);
+                let word_after = text[end..].chars().next().is_some_and(crate::is_word_char);
+                let kind = if inner_t.is_empty() || inner_t.chars().all(|ch| ch == '.' || ch == '\u{2026}' || ch == ' ')
                 {
-                    Gap::Elision
+                    MarkKind::Gap(Gap::Elision)
+                } else if is_editorial_note(inner) {
+                    MarkKind::Note
+                } else if (word_before || word_after) && inner.chars().all(crate::is_word_char) {
+                    MarkKind::Letters
                 } else {
-                    Gap::Wildcard
+                    MarkKind::Gap(Gap::Wildcard)
                 };
-                marks.push(Mark { start: i, end, gap });
+                marks.push(Mark { start: i, end, kind });
                 i = end;
                 continue;
             }
@@ -94,7 +158,7 @@ fn find_marks(text: &str) -> Vec<Mark> {
             while end < b.len() && (b[end] == b'.' || text[end..].starts_with('\u{2026}')) {
                 end += if b[end] == b'.' { 1 } else { '\u{2026}'.len_utf8() };
             }
-            marks.push(Mark { start: i, end, gap: Gap::Elision });
+            marks.push(Mark { start: i, end, kind: MarkKind::Gap(Gap::Elision) });
             i = end;
             continue;
         }
@@ -115,7 +179,7 @@ fn find_marks(text: &str) -> Vec<Mark> {
                 }
             }
             if dots >= 3 {
-                marks.push(Mark { start: i, end: last_dot_end, gap: Gap::Elision });
+                marks.push(Mark { start: i, end: last_dot_end, kind: MarkKind::Gap(Gap::Elision) });
                 i = last_dot_end;
                 continue;
             }
@@ -129,41 +193,108 @@ fn find_marks(text: &str) -> Vec<Mark> {
 
 /// Parses a quotation into words with gaps (see the crate documentation).
 ///
-/// Byte offsets in the result point into `text` itself.
+/// Byte offsets in the result point into `text` itself; a word with
+/// bracketed letters ("[t]he") spans its brackets.
 pub fn parse_query(text: &str) -> Query {
     let marks = find_marks(text);
+    let letters: Vec<Mark> = marks.iter().copied().filter(|m| m.kind == MarkKind::Letters).collect();
     let mut q = Query::default();
     let mut pending = Gap::None;
     let mut pos = 0;
-    let mut seg_tokens = Vec::new();
-    let mut emit = |seg: &str, base: usize, pending: &mut Gap, q: &mut Query| {
-        seg_tokens.clear();
-        seg_tokens.extend(tokenize(seg));
-        for mut t in seg_tokens.drain(..) {
-            t.start += base;
-            t.end += base;
-            let gap = if q.tokens.is_empty() { Gap::None } else { *pending };
-            q.tokens.push(QueryToken { token: t, gap_before: gap });
-            *pending = Gap::None;
-        }
-    };
     for m in &marks {
-        emit(&text[pos..m.start], pos, &mut pending, &mut q);
-        if q.tokens.is_empty() {
-            if m.gap == Gap::Elision {
-                q.leading_elision = true;
+        match m.kind {
+            MarkKind::Letters => {
+                q.editorial.push(Editorial { start: m.start, end: m.end, kind: EditorialKind::Letters, before: 0 });
+                continue;
             }
-        } else if m.gap == Gap::Elision || pending != Gap::Elision {
-            // an elision next to a wildcard counts as an elision
-            pending = m.gap;
+            MarkKind::Note => {
+                words_of(text, pos..m.start, &letters, &mut pending, &mut q);
+                q.editorial.push(Editorial {
+                    start: m.start,
+                    end: m.end,
+                    kind: EditorialKind::Note,
+                    before: q.tokens.len(),
+                });
+            }
+            MarkKind::Gap(gap) => {
+                words_of(text, pos..m.start, &letters, &mut pending, &mut q);
+                if gap == Gap::Wildcard {
+                    q.editorial.push(Editorial {
+                        start: m.start,
+                        end: m.end,
+                        kind: EditorialKind::Insertion,
+                        before: q.tokens.len(),
+                    });
+                }
+                if q.tokens.is_empty() {
+                    if gap == Gap::Elision {
+                        q.leading_elision = true;
+                    }
+                } else if gap == Gap::Elision || pending != Gap::Elision {
+                    // an elision next to a wildcard counts as an elision
+                    pending = gap;
+                }
+            }
         }
         pos = m.end;
     }
-    emit(&text[pos..], pos, &mut pending, &mut q);
+    words_of(text, pos..text.len(), &letters, &mut pending, &mut q);
     if pending == Gap::Elision {
         q.trailing_elision = true;
     }
+    // a bracketed letter belongs to the word that holds it
+    for e in q.editorial.iter_mut().filter(|e| e.kind == EditorialKind::Letters) {
+        e.before = q.tokens.iter().position(|t| t.token.end > e.start).unwrap_or(q.tokens.len());
+    }
     q
+}
+
+/// Appends the words of `text[range]` to the query, the first with the
+/// pending gap. The brackets of in-word marks are taken out before
+/// tokenizing (so "[t]he" is "the") and the offsets mapped back.
+fn words_of(text: &str, range: std::ops::Range<usize>, letters: &[Mark], pending: &mut Gap, q: &mut Query) {
+    let inside: Vec<&Mark> = letters.iter().filter(|m| m.start >= range.start && m.end <= range.end).collect();
+    let (clean, map) = if inside.is_empty() {
+        (std::borrow::Cow::Borrowed(&text[range.clone()]), None)
+    } else {
+        // map[k]: the byte of `text` that byte k of the clean string came from
+        let mut clean = String::with_capacity(range.len());
+        let mut map = Vec::with_capacity(range.len() + 1);
+        for (i, ch) in text[range.clone()].char_indices() {
+            let at = range.start + i;
+            if (ch == '[' || ch == ']') && inside.iter().any(|m| at == m.start || at + 1 == m.end) {
+                continue;
+            }
+            clean.push(ch);
+            map.extend((0..ch.len_utf8()).map(|k| at + k));
+        }
+        map.push(range.end);
+        (std::borrow::Cow::Owned(clean), Some(map))
+    };
+    for mut t in tokenize(&clean) {
+        match &map {
+            None => {
+                t.start += range.start;
+                t.end += range.start;
+            }
+            Some(map) => {
+                t.start = map[t.start];
+                t.end = map[t.end - 1] + 1;
+                // the word's surface takes in brackets at its edges ("[t]he")
+                for m in &inside {
+                    if t.start == m.start + 1 {
+                        t.start = m.start;
+                    }
+                    if t.end + 1 == m.end {
+                        t.end = m.end;
+                    }
+                }
+            }
+        }
+        let gap = if q.tokens.is_empty() { Gap::None } else { *pending };
+        q.tokens.push(QueryToken { token: t, gap_before: gap });
+        *pending = Gap::None;
+    }
 }
 
 #[cfg(test)]
@@ -203,6 +334,47 @@ mod tests {
         assert!(q.leading_elision && q.trailing_elision);
         assert_eq!(q.fragments().len(), 1);
         assert_eq!(q.tokens[0].gap_before, Gap::None);
+    }
+
+    #[test]
+    fn letters_in_brackets_join_their_word() {
+        let text = "[t]he law[s] of [W]ar";
+        let q = parse_query(text);
+        let words: Vec<&str> = q.tokens.iter().map(|t| t.token.norm.as_str()).collect();
+        assert_eq!(words, ["the", "laws", "of", "war"]);
+        assert!(q.tokens.iter().all(|t| t.gap_before == Gap::None));
+        assert_eq!(&text[q.tokens[0].token.start..q.tokens[0].token.end], "[t]he");
+        assert_eq!(&text[q.tokens[1].token.start..q.tokens[1].token.end], "law[s]");
+        assert_eq!(q.editorial.len(), 3);
+        assert!(q.editorial.iter().all(|e| e.kind == EditorialKind::Letters));
+        assert_eq!(q.editorial.iter().map(|e| e.before).collect::<Vec<_>>(), [0, 1, 3]);
+    }
+
+    #[test]
+    fn notes_are_no_words_and_no_gap() {
+        for note in
+            ["[sic]", "[sic!]", "[Emphasis added]", "[emphasis in original]", "[citation omitted]", "[Applause.]"]
+        {
+            let q = parse_query(&format!("there were {note} three"));
+            let words: Vec<&str> = q.tokens.iter().map(|t| t.token.norm.as_str()).collect();
+            assert_eq!(words, ["there", "were", "three"], "{note}");
+            assert!(q.tokens.iter().all(|t| t.gap_before == Gap::None), "{note}");
+            assert_eq!(q.editorial[0].kind, EditorialKind::Note, "{note}");
+            assert_eq!(q.editorial[0].before, 2, "{note}");
+        }
+        assert!(!is_editorial_note("the President"));
+        assert!(!is_editorial_note("sick"));
+    }
+
+    #[test]
+    fn insertions_are_wildcards_and_listed() {
+        let text = "[He] said [the President] would come";
+        let q = parse_query(text);
+        assert_eq!(q.tokens.len(), 3);
+        assert_eq!(q.tokens[1].gap_before, Gap::Wildcard);
+        let ins: Vec<&str> =
+            q.editorial.iter().filter(|e| e.kind == EditorialKind::Insertion).map(|e| &text[e.start..e.end]).collect();
+        assert_eq!(ins, ["[He]", "[the President]"]);
     }
 
     #[test]

@@ -10,11 +10,20 @@ pub fn strip_outer_punctuation(s: &str) -> &str {
 
 /// Whether two strings are the same characters up to whitespace: runs of
 /// whitespace (line breaks and indentation included) compare as one space,
-/// and a hyphen that ends a line before a lower-case letter ("inter-\nnational")
-/// compares as nothing.
+/// a hyphen that ends a line before a lower-case letter ("inter-\nnational")
+/// compares as nothing, and so does what is no character of the text but
+/// of its carrier: quotation marks that do not stand inside a word (in-word
+/// apostrophes count), Markdown emphasis (`*`, `_`) and the `>` or `#` that
+/// open a pasted line.
 pub fn same_surface(a: &str, b: &str) -> bool {
-    let mut x = Canon::new(a);
-    let mut y = Canon::new(b);
+    // a hyphen at a line break is a syllable break ("inter-\nnational") or a
+    // compound's own ("Charter-\nenshrined"): either reading will do
+    same_with(a, b, false) || same_with(a, b, true)
+}
+
+fn same_with(a: &str, b: &str, keep_hyphens: bool) -> bool {
+    let mut x = Canon::new(a, keep_hyphens);
+    let mut y = Canon::new(b, keep_hyphens);
     loop {
         match (x.next(), y.next()) {
             (None, None) => return true,
@@ -25,36 +34,92 @@ pub fn same_surface(a: &str, b: &str) -> bool {
 }
 
 /// An iterator over a string's characters with whitespace runs collapsed to
-/// one space and line-break hyphenation removed.
+/// one space, line-break hyphenation removed and carrier marks skipped.
 struct Canon<'a> {
+    whole: &'a str,
     rest: &'a str,
+    /// Whitespace was seen since the last character given out.
+    space: bool,
+    /// A character was given out (so a space before the next one counts).
+    started: bool,
+    /// A line is starting, so a quoting `>` or heading `#` is skipped.
+    line_start: bool,
+    /// A character held back while the space before it is given out.
+    held: Option<char>,
+    /// A hyphen that ends a line before a lower-case letter is kept (and
+    /// the line break dropped) rather than dropped with the break.
+    keep_hyphens: bool,
 }
 
 impl<'a> Canon<'a> {
-    fn new(s: &'a str) -> Self {
-        Canon { rest: s.trim() }
+    fn new(s: &'a str, keep_hyphens: bool) -> Self {
+        Canon { whole: s, rest: s, space: false, started: false, line_start: true, held: None, keep_hyphens }
+    }
+
+    /// The next character of the text that counts, whitespace included.
+    fn raw(&mut self) -> Option<char> {
+        loop {
+            let c = self.rest.chars().next()?;
+            let at = self.whole.len() - self.rest.len();
+            if c == '-' {
+                let after = &self.rest[1..];
+                let ws = after.len() - after.trim_start().len();
+                if after[..ws].contains('\n') && after[ws..].chars().next().is_some_and(|n| n.is_lowercase()) {
+                    self.rest = &after[ws..];
+                    if self.keep_hyphens {
+                        self.line_start = false;
+                        return Some('-');
+                    }
+                    continue;
+                }
+            }
+            self.rest = &self.rest[c.len_utf8()..];
+            if c.is_whitespace() {
+                if c == '\n' {
+                    self.line_start = true;
+                }
+                return Some(' ');
+            }
+            if self.line_start && (c == '>' || c == '#') {
+                continue;
+            }
+            self.line_start = false;
+            if c == '*' || c == '_' {
+                continue;
+            }
+            if is_quote_mark(c) {
+                let before = self.whole[..at].chars().next_back().is_some_and(is_word_char);
+                let after = self.rest.chars().next().is_some_and(is_word_char);
+                if !(before && after) {
+                    continue;
+                }
+            }
+            return Some(c);
+        }
     }
 }
 
 impl Iterator for Canon<'_> {
     type Item = char;
     fn next(&mut self) -> Option<char> {
-        let c = self.rest.chars().next()?;
-        if c == '-' {
-            let after = &self.rest[1..];
-            let ws = after.len() - after.trim_start().len();
-            let gap = &after[..ws];
-            if gap.contains('\n') && after[ws..].chars().next().is_some_and(|n| n.is_lowercase()) {
-                self.rest = &after[ws..];
-                return self.next();
+        if let Some(c) = self.held.take() {
+            return Some(c);
+        }
+        loop {
+            let c = self.raw()?;
+            if c == ' ' {
+                self.space = true;
+                continue;
             }
+            if self.space && self.started {
+                self.space = false;
+                self.held = Some(c);
+                return Some(' ');
+            }
+            self.space = false;
+            self.started = true;
+            return Some(c);
         }
-        if c.is_whitespace() {
-            self.rest = self.rest.trim_start();
-            return Some(' ');
-        }
-        self.rest = &self.rest[c.len_utf8()..];
-        Some(c)
     }
 }
 
@@ -66,8 +131,24 @@ mod tests {
     fn whitespace_and_wraps_do_not_count() {
         assert!(same_surface("a riddle wrapped", "a  riddle\n    wrapped"));
         assert!(same_surface("international order", "inter-\nnational order"));
+        assert!(same_surface("Charter-enshrined role", "Charter-\n  enshrined role"));
         assert!(!same_surface("Russia's", "Russia’s"));
         assert!(!same_surface("We cannot", "we cannot"));
+    }
+
+    #[test]
+    fn carrier_marks_do_not_count() {
+        // pasted Markdown: a quoting `>`, bold, a heading
+        assert!(same_surface(
+            "> **there needs to be no bloodshed** or\n> violence",
+            "there needs to be no bloodshed or violence"
+        ));
+        assert!(same_surface("# a riddle", "a riddle"));
+        // quotation marks of any style around or inside, but not in a word
+        assert!(same_surface("« a ‘riddle’ wrapped »", "a \"riddle\" wrapped"));
+        assert!(!same_surface("Russia's", "Russia’s"));
+        // a `>` or `#` inside a line is a character of the text
+        assert!(!same_surface("a > b", "a b"));
     }
 
     #[test]
