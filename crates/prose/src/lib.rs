@@ -6,6 +6,7 @@
 //! or tilde credit, "according to", "as X put it". Pure functions over
 //! `&str`; every range is a byte range of the text given.
 
+pub mod limits;
 pub mod marks;
 pub mod reported;
 pub mod speakers;

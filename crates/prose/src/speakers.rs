@@ -779,6 +779,12 @@ fn word_before(text: &str, i: usize) -> &str {
     &head[start..]
 }
 
+/// The start of the sentence that holds byte `at`, looking back no further
+/// than `floor`.
+pub(crate) fn sentence_start_in(text: &str, floor: usize, at: usize) -> usize {
+    sentence_start(text, floor, at)
+}
+
 /// The end of the sentence that goes on after byte `at`, at most `ceil`.
 pub(crate) fn sentence_end_after(text: &str, at: usize, ceil: usize) -> usize {
     sentence_end(text, at, ceil)
@@ -913,7 +919,7 @@ pub(crate) fn closes_sentence(inner: &str) -> bool {
     !w.is_empty() && !ABBREVIATIONS.contains(&w) && !w.contains('.') && w.chars().count() > 1
 }
 
-fn floor_char(text: &str, mut i: usize) -> usize {
+pub(crate) fn floor_char(text: &str, mut i: usize) -> usize {
     i = i.min(text.len());
     while !text.is_char_boundary(i) {
         i -= 1;
