@@ -54,6 +54,25 @@ def test_verdicts_and_credits_on_the_inaugural_addresses(corpus: verbatim.Corpus
     assert [e.op for e in altered.matches[0].edits] == ["added"]
 
 
+def test_context_flags_name_the_source_words_that_show_them(corpus: verbatim.Corpus, demo: pathlib.Path) -> None:
+    ans = corpus.find("In doing this there needs to be no bloodshed or violence, and there shall be none")
+    best = ans.matches[0]
+    assert ans.verdict == "verbatim"
+    assert [f.kind for f in best.context] == ["cut_before_limit"]
+    flag = best.context[0]
+    assert flag.words == "unless it be forced upon the national authority"
+    speech = (demo / "speeches" / "inaugural" / "1861-Lincoln.txt").read_bytes()
+    assert speech[flag.start : flag.end].decode() == flag.words
+    whole = corpus.find("Self-government can succeed only through an instructed electorate")
+    assert whole.matches[0].context == []
+    spliced = corpus.find(
+        "In doing this there needs to be no bloodshed or violence. "
+        "Self-government can succeed only through an instructed electorate."
+    )
+    assert spliced.verdict == "spliced"
+    assert [m.part is not None for m in spliced.matches[:2]] == [True, True]
+
+
 def test_a_later_president_quoting_an_earlier_one(corpus: verbatim.Corpus) -> None:
     q = "preservation of the General Government in its whole constitutional vigor, as the sheet anchor of our peace at home and safety abroad"
     ans = corpus.find(q, speaker="James K. Polk")

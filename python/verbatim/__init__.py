@@ -39,6 +39,7 @@ __all__ = [
     "Match",
     "Omission",
     "Edit",
+    "Flag",
     "Witness",
     "Chain",
     "Quotation",
@@ -63,8 +64,10 @@ class Edit:
     """One difference between the quotation and its source.
 
     ``op`` is ``changed`` (``quote`` stands where the source has ``source``),
-    ``added`` (``quote`` is not in the source) or ``omitted`` (``source``
-    words left out without a mark). Offsets are the source's, when known.
+    ``added`` (``quote`` is not in the source), ``omitted`` (``source``
+    words left out without a mark) or ``editorial`` (an editor's square
+    brackets, ``[t]he``, ``[the President]``, ``[sic]``, standing for the
+    ``source`` words when any). Offsets are the source's, when known.
     """
 
     op: str
@@ -72,6 +75,26 @@ class Edit:
     source: Optional[str] = None
     start: Optional[int] = None
     end: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A reason to read a match with care: the quotation may say what its
+    source does not.
+
+    ``kind`` is ``cut_before_limit`` (the source's sentence goes on with a
+    limiting clause), ``cut_after_limit`` (it starts after words that
+    reverse or limit it), ``elision_hides_limit`` (a cut hides a negation,
+    condition, exception or quantifier), ``negation_changed`` (a negation
+    added or dropped) or ``reported_speech`` (the source gives the words as
+    someone else's). ``words`` are the source words that show it, at byte
+    offsets ``start``/``end`` of the source text.
+    """
+
+    kind: str
+    words: str
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -103,6 +126,10 @@ class Match:
     not_by: Optional[str]
     nested: Optional[dict[str, Any]]
     primary: bool
+    context: list[Flag] = field(default_factory=list)
+    part: Optional[tuple[int, int]] = None
+    """For a quotation spliced from separate places: the byte range of the
+    quotation that this match places."""
 
     @classmethod
     def _from(cls, d: dict[str, Any]) -> "Match":
@@ -127,6 +154,8 @@ class Match:
             not_by=d.get("not_by"),
             nested=d.get("nested"),
             primary=bool(d.get("primary")),
+            context=[Flag(**f) for f in d.get("context", [])],
+            part=(d["part"]["start"], d["part"]["end"]) if d.get("part") else None,
         )
 
 

@@ -80,13 +80,10 @@ pub fn human(out: &mut impl Write, engine: &Engine, speaker: Option<&str>, a: &A
         writeln!(out, "  [...] hides: {}", st.paint("2", &format!("\u{201c}{}\u{201d}", o.text)))?;
     }
     for e in &best.edits {
-        match e {
-            Edit::Changed { quote, source, .. } => {
-                writeln!(out, "  changed: {} → source has {}", st.paint("31", quote), st.paint("32", source))?
-            }
-            Edit::Added { quote } => writeln!(out, "  added: {} (not in the source)", st.paint("31", quote))?,
-            Edit::Omitted { source, .. } => writeln!(out, "  left out without a mark: {}", st.paint("31", source))?,
-        }
+        writeln!(out, "  {}", edit_line(&st, e))?;
+    }
+    for f in &best.context {
+        writeln!(out, "  {}", flag_line(&st, f))?;
     }
     if let Some(c) = a.credit {
         let claimed = speaker.unwrap_or("");
@@ -205,18 +202,10 @@ pub fn human_check(
                 writeln!(out, "    {line}")?;
                 if let Some(m) = a.matches.first() {
                     for e in &m.edits {
-                        match e {
-                            Edit::Changed { quote, source, .. } => writeln!(
-                                out,
-                                "    changed: {} → source has {}",
-                                st.paint("31", quote),
-                                st.paint("32", source)
-                            )?,
-                            Edit::Added { quote } => writeln!(out, "    added: {}", st.paint("31", quote))?,
-                            Edit::Omitted { source, .. } => {
-                                writeln!(out, "    left out without a mark: {}", st.paint("31", source))?
-                            }
-                        }
+                        writeln!(out, "    {}", edit_line(&st, e))?;
+                    }
+                    for f in &m.context {
+                        writeln!(out, "    {}", flag_line(&st, f))?;
                     }
                     for o in &m.omitted {
                         writeln!(out, "    [...] hides: {}", st.paint("2", &format!("\u{201c}{}\u{201d}", o.text)))?;
@@ -226,4 +215,34 @@ pub fn human_check(
         }
     }
     Ok(())
+}
+
+/// One edit as a line of text.
+fn edit_line(st: &Style, e: &Edit) -> String {
+    match e {
+        Edit::Changed { quote, source, .. } => {
+            format!("changed: {} → source has {}", st.paint("31", quote), st.paint("32", source))
+        }
+        Edit::Added { quote } => format!("added: {} (not in the source)", st.paint("31", quote)),
+        Edit::Omitted { source, .. } => format!("left out without a mark: {}", st.paint("31", source)),
+        Edit::Editorial { quote, source: Some(source), .. } => {
+            format!("editorial: {} stands for {}", st.paint("36", quote), st.paint("32", source))
+        }
+        Edit::Editorial { quote, source: None, .. } => format!("editorial: {}", st.paint("36", quote)),
+    }
+}
+
+/// One context flag as a line of text: what it means and the source words
+/// that show it.
+fn flag_line(st: &Style, f: &verbatim_engine::Flag) -> String {
+    use verbatim_engine::FlagKind as K;
+    let words = st.paint("1;35", &format!("\u{201c}{}\u{201d}", f.words));
+    let what = match f.kind {
+        K::CutBeforeLimit => format!("cut before a limit: the source goes on {words}"),
+        K::CutAfterLimit => format!("cut after a limit: the source first says {words}"),
+        K::ElisionHidesLimit => format!("the cut hides a limit: {words}"),
+        K::NegationChanged => format!("negation changed, meaning reversed: the source has {words}"),
+        K::ReportedSpeech => format!("reported speech: the source gives these words as another's: {words}"),
+    };
+    format!("{} {what} [{}..{}]", st.paint("1;31", "out of context:"), f.start, f.end)
 }

@@ -205,8 +205,9 @@ fn api_ingest_needs_the_token() {
 /// The page in headless Chromium (Debian's `chromium`, driven by
 /// playwright-core from `crates/cli/tests/browser`): type the seed's elided
 /// Putin lead quote, see the speech passage highlighted, the verdict
-/// `elided` and the credit `attributed`; the screenshot is saved to
-/// `target/browser/seed-putin.png`.
+/// `elided` and the credit `attributed`; then a true quotation cut before
+/// "until quite recently" and see the page flag it, with the source's
+/// words. The screenshot is saved to `target/browser/seed-putin.png`.
 #[test]
 #[ignore = "needs chromium and playwright-core (.ci/run installs both)"]
 fn web_page_in_chromium() {

@@ -23,7 +23,7 @@
 use verbatim_formats::Standing;
 
 use crate::names::{self, People, Resolved};
-use crate::{CreditVerdict, Edit, Match, Verdict};
+use crate::{CreditVerdict, Match, Verdict};
 
 /// What a witness does with the words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,7 +86,7 @@ pub struct Chain {
 }
 
 fn changed(m: &Match) -> usize {
-    m.edits.iter().filter(|e| !matches!(e, Edit::Omitted { .. })).count()
+    m.edits.iter().filter(|e| e.is_change()).count()
 }
 
 fn date_key(m: &Match) -> String {

@@ -13,11 +13,15 @@ pub fn edit_json(e: &Edit) -> Value {
         }
         Edit::Added { quote } => json!({"op": "added", "quote": quote}),
         Edit::Omitted { source, start, end } => json!({"op": "omitted", "source": source, "start": start, "end": end}),
+        Edit::Editorial { quote, source, start, end } => match source {
+            Some(source) => json!({"op": "editorial", "quote": quote, "source": source, "start": start, "end": end}),
+            None => json!({"op": "editorial", "quote": quote}),
+        },
     }
 }
 
 pub fn match_json(m: &Match) -> Value {
-    json!({
+    let mut v = json!({
         "source_id": m.source_id,
         "source": m.source,
         "title": m.title,
@@ -38,7 +42,17 @@ pub fn match_json(m: &Match) -> Value {
         "not_by": m.not_by,
         "nested": m.nested.as_ref().map(|n| json!({"inner": n.inner, "cue": n.cue, "open": n.open, "close": n.close})),
         "primary": m.primary,
-    })
+        "context": m.context.iter().map(flag_json).collect::<Vec<_>>(),
+    });
+    if let Some(p) = &m.part {
+        v["part"] = json!({"start": p.start, "end": p.end});
+    }
+    v
+}
+
+/// One context flag: its kind and the source words that justify it.
+pub fn flag_json(f: &crate::Flag) -> Value {
+    json!({"kind": f.kind.name(), "words": f.words, "start": f.start, "end": f.end})
 }
 
 /// Every witness of the words in date order, with its role and evidence.

@@ -17,9 +17,11 @@
 
 pub mod batch;
 pub mod check;
+pub mod context;
 pub mod credit;
 pub mod json;
 pub use check::{Checked, DocQuote};
+pub use context::{Flag, FlagKind};
 pub use credit::{Chain, Role, Witness};
 pub mod names;
 
@@ -29,7 +31,7 @@ use std::sync::{Arc, Mutex};
 use verbatim_align::{align, Alignment, Costs, GapKind, Step};
 use verbatim_formats::{Quotation, SourceKind, Standing};
 use verbatim_store::{Corpus, Reported, SourceRow, StoreError};
-use verbatim_text::{parse_query, Gap, Query, Token};
+use verbatim_text::{parse_query, EditorialKind, Gap, Query, Token};
 
 /// How a quotation stands to its best source span (see DESIGN.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -86,6 +88,19 @@ pub enum Edit {
     Added { quote: String },
     /// Source words left out without an elision mark.
     Omitted { source: String, start: usize, end: usize },
+    /// An editor's square brackets, which say that they change the text:
+    /// letters in a word ("[t]he"), words standing for the source's ("[the
+    /// President]" for "he"), or a note ("[sic]", "[emphasis added]").
+    /// `source` holds the source words they stand for, when any.
+    Editorial { quote: String, source: Option<String>, start: usize, end: usize },
+}
+
+impl Edit {
+    /// Whether the edit changes the quotation's words against the source
+    /// (a changed or added word); omissions and editorial brackets do not.
+    pub fn is_change(&self) -> bool {
+        matches!(self, Edit::Changed { .. } | Edit::Added { .. })
+    }
 }
 
 /// The source text one elision mark hides.
@@ -141,6 +156,16 @@ pub struct Match {
     pub primary: bool,
     /// Length in bytes of the recorded quotation holding the match, if any.
     pub container_len: Option<usize>,
+    /// For a quotation spliced from separate places: the byte range of the
+    /// quotation that this match places (one match per part, in order).
+    pub part: Option<std::ops::Range<usize>>,
+    /// A fragment between elision marks has fewer than half of its words
+    /// here: the quotation may be spliced from another place.
+    pub(crate) weak_fragment: bool,
+    /// Where the quotation may say what the source does not: cuts before
+    /// or after limiting words, elisions that hide them, negations added or
+    /// dropped, words the source gives as another's (see [`context`]).
+    pub context: Vec<Flag>,
 }
 
 /// The matched words stand inside a span the source gives as someone
@@ -158,6 +183,8 @@ pub struct Nested {
     /// Byte range of the reported span (its marks included) in the source.
     pub open: usize,
     pub close: usize,
+    /// Byte range of `cue` in the source.
+    pub cue_at: Option<(usize, usize)>,
 }
 
 /// The answer for one quotation.
@@ -194,6 +221,13 @@ pub enum EngineError {
 /// "quotation" is refused rather than left to run; `check` is for documents.
 pub const MAX_QUERY_WORDS: usize = 2000;
 
+/// The fewest words a part of a quotation spliced from separate places
+/// may have: shorter runs of words recur by chance across a corpus.
+const MIN_PART_WORDS: usize = 5;
+
+/// How many ways of splitting a quotation into parts are tried.
+const MAX_SPLICE_TRIES: usize = 4;
+
 /// The most memory one alignment may hold (see
 /// `verbatim_align::alignment_bytes`). A region wider than this allows for
 /// the quotation is narrowed around its passages: a 2,000-word quotation
@@ -229,6 +263,8 @@ pub struct Engine {
     people: Mutex<Option<Arc<names::People>>>,
     /// When work must stop (see [`Engine::set_deadline`]).
     deadline: std::cell::Cell<Option<std::time::Instant>>,
+    /// Set while the parts of a spliced quotation are looked up.
+    splicing: std::cell::Cell<bool>,
 }
 
 struct Candidate {
@@ -245,7 +281,13 @@ impl Engine {
     }
 
     pub fn with_options(corpus: Corpus, opts: Options) -> Engine {
-        Engine { corpus, opts, people: Mutex::new(None), deadline: std::cell::Cell::new(None) }
+        Engine {
+            corpus,
+            opts,
+            people: Mutex::new(None),
+            deadline: std::cell::Cell::new(None),
+            splicing: std::cell::Cell::new(false),
+        }
     }
 
     pub fn corpus(&self) -> &Corpus {
@@ -309,8 +351,11 @@ impl Engine {
         if q.tokens.len() > MAX_QUERY_WORDS {
             return Err(EngineError::TooLong(q.tokens.len()));
         }
-        let cands = self.candidates(&q)?;
+        let cands = self.candidates(quote, &q)?;
         let m = q.tokens.len();
+        // a run of words found somewhere: if the whole is found nowhere, it
+        // may be spliced from separate places
+        let partial = cands.iter().any(|c| c.al.longest_run() >= MIN_PART_WORDS);
         let mut matches: Vec<Match> = Vec::new();
         let mut cache: HashMap<i64, (Vec<Quotation>, Vec<Reported>)> = HashMap::new();
         for c in cands {
@@ -337,6 +382,18 @@ impl Engine {
             matches.push(mm);
         }
         matches.sort_by_key(rank_key);
+        // found nowhere whole, or only with a fragment that is mostly not
+        // there or a quarter of the words changed: perhaps spliced from
+        // separate places (the parts must then be found unchanged)
+        let weak = matches.first().is_some_and(|b| {
+            let changed = b.edits.iter().filter(|e| e.is_change()).count();
+            b.verdict == Verdict::Altered && (b.weak_fragment || changed * 4 >= m)
+        });
+        if (matches.is_empty() && partial || weak) && !self.splicing.get() {
+            if let Some(a) = self.spliced(quote, &q, speaker, skip)? {
+                return Ok(a);
+            }
+        }
         infer_owner(&mut matches);
         let verdict = matches.first().map(|m| m.verdict).unwrap_or(Verdict::NotFound);
         // credit is judged over every witness found, before the list is cut
@@ -348,6 +405,89 @@ impl Engine {
         let (credit, credit_to, chain) = credit::judge(claimed, &matches, people.as_deref());
         matches.truncate(self.opts.max_matches);
         Ok(Answer { verdict, credit, credit_to, matches, chain })
+    }
+
+    /// A quotation assembled from separate places (two documents, or two
+    /// places of one too far apart to align as one): split where a mark or
+    /// a stop joins its parts, each part found on its own with its words
+    /// unchanged. The answer is `spliced` with one match per part, in the
+    /// quotation's order; the credit holds only if it holds for every part.
+    fn spliced(
+        &self,
+        quote: &str,
+        q: &Query,
+        speaker: Option<&str>,
+        skip: &dyn Fn(&Match) -> bool,
+    ) -> Result<Option<Answer>, EngineError> {
+        let m = q.tokens.len();
+        let mut points: Vec<(u8, usize, usize)> = Vec::new();
+        for k in MIN_PART_WORDS..=m.saturating_sub(MIN_PART_WORDS) {
+            let between = &quote[q.tokens[k - 1].token.end..q.tokens[k].token.start];
+            let class = if q.tokens[k].gap_before == Gap::Elision {
+                0
+            } else if between.contains(['.', ';', ':', '!', '?', '\u{2014}', '\u{2013}']) || between.contains("--") {
+                1
+            } else if between.contains(',') {
+                2
+            } else {
+                continue;
+            };
+            points.push((class, k.abs_diff(m / 2), k));
+        }
+        points.sort();
+        // the parts are looked up whole, never split again
+        self.splicing.set(true);
+        let found = self.split_at(quote, q, speaker, skip, &points);
+        self.splicing.set(false);
+        found
+    }
+
+    fn split_at(
+        &self,
+        quote: &str,
+        q: &Query,
+        speaker: Option<&str>,
+        skip: &dyn Fn(&Match) -> bool,
+        points: &[(u8, usize, usize)],
+    ) -> Result<Option<Answer>, EngineError> {
+        for &(_, _, k) in points.iter().take(MAX_SPLICE_TRIES) {
+            self.check_deadline()?;
+            let (a_end, b_start) = (q.tokens[k - 1].token.end, q.tokens[k].token.start);
+            let part = |text: &str, range: std::ops::Range<usize>| -> Result<Option<Answer>, EngineError> {
+                let a = self.find_except(text, speaker, skip)?;
+                let ok = matches!(a.verdict, Verdict::Verbatim | Verdict::Normalized | Verdict::Elided);
+                Ok(ok.then(|| {
+                    let mut a = a;
+                    if let Some(best) = a.matches.first_mut() {
+                        best.part = Some(range);
+                    }
+                    a
+                }))
+            };
+            let Some(first) = part(&quote[..a_end], 0..a_end)? else { continue };
+            let Some(second) = part(&quote[b_start..], b_start..quote.len())? else { continue };
+            let credit = match (first.credit, second.credit) {
+                (None, _) | (_, None) => None,
+                (Some(a), Some(b)) if a == b => Some(a),
+                (Some(CreditVerdict::Misattributed), _) | (_, Some(CreditVerdict::Misattributed)) => {
+                    Some(CreditVerdict::Misattributed)
+                }
+                (Some(CreditVerdict::QuotedBy), _) | (_, Some(CreditVerdict::QuotedBy)) => {
+                    Some(CreditVerdict::QuotedBy)
+                }
+                _ => Some(CreditVerdict::Unknown),
+            };
+            let credit_to = match credit {
+                Some(c) if first.credit == Some(c) => first.credit_to.clone(),
+                Some(c) if second.credit == Some(c) => second.credit_to.clone(),
+                _ => None,
+            };
+            let chain = first.chain.clone();
+            let matches: Vec<Match> =
+                first.matches.into_iter().take(1).chain(second.matches.into_iter().take(1)).collect();
+            return Ok(Some(Answer { verdict: Verdict::Spliced, credit, credit_to, matches, chain }));
+        }
+        Ok(None)
     }
 
     /// The reported span around a match, if the match lies inside one: the
@@ -406,16 +546,33 @@ impl Engine {
             None => None,
         };
         let inner = r.speaker.clone().filter(|s| names::is_person(s));
-        Ok(Some(Nested { inner, frame, cue, open: r.open, close: r.close }))
+        let cue_at = r.cue.as_ref().map(|c| (c.start, c.end));
+        Ok(Some(Nested { inner, frame, cue, open: r.open, close: r.close, cue_at }))
     }
 
     /// Retrieves regions and aligns the quotation against each.
-    fn candidates(&self, q: &Query) -> Result<Vec<Candidate>, EngineError> {
+    fn candidates(&self, quote: &str, q: &Query) -> Result<Vec<Candidate>, EngineError> {
         let mut shingles = Vec::new();
         for f in q.fragments() {
             let toks = &q.tokens[f];
             for w in toks.windows(2) {
                 shingles.push(verbatim_text::shingle(&w[0].token.norm, &w[1].token.norm));
+            }
+            // a hyphenated compound ("Charter-enshrined") may stand in a
+            // source broken at a line end, where the index holds it as one
+            // word: look it up joined too, with its neighbours
+            for i in 0..toks.len().saturating_sub(1) {
+                let between = &quote[toks[i].token.end..toks[i + 1].token.start];
+                if !(between.chars().count() == 1 && between.chars().all(verbatim_text::is_dash)) {
+                    continue;
+                }
+                let joined = format!("{}{}", toks[i].token.norm, toks[i + 1].token.norm);
+                if let Some(p) = i.checked_sub(1) {
+                    shingles.push(verbatim_text::shingle(&toks[p].token.norm, &joined));
+                }
+                if let Some(n) = toks.get(i + 2) {
+                    shingles.push(verbatim_text::shingle(&joined, &n.token.norm));
+                }
             }
         }
         if shingles.is_empty() {
@@ -465,6 +622,13 @@ impl Engine {
             })
             .collect();
         let margin = 400 + query_bytes * 2;
+        // the query's adjacent words, for compounds hyphenated at a line break
+        let pairs: std::collections::HashSet<(String, String)> = q
+            .tokens
+            .windows(2)
+            .filter(|w| w[1].gap_before == Gap::None)
+            .map(|w| (w[0].token.norm.clone(), w[1].token.norm.clone()))
+            .collect();
         let mut out = Vec::new();
         for (src, start, end, _) in regions {
             self.check_deadline()?;
@@ -484,6 +648,7 @@ impl Engine {
                 tokens.truncate(a + cap);
                 tokens.drain(..a);
             }
+            verbatim_text::split_broken_compounds(&text, &mut tokens, &pairs);
             let sids: Vec<u64> = tokens.iter().map(|t| t.hash()).collect();
             let Some(al) = align(&qids, &gaps, &sids, &self.opts.costs) else { continue };
             out.push(Candidate { row, base, text, tokens, al });
@@ -501,7 +666,26 @@ fn found(al: &Alignment, m: usize) -> bool {
     matched * 10 >= m * 6 && run_ok && matched >= m.min(3)
 }
 
-/// Turns an alignment into a [`Match`] with its verdict, edits and owner.
+/// Whether some fragment of the query between elision marks has fewer than
+/// half of its words matched in the alignment.
+fn weak_fragment(q: &Query, al: &Alignment) -> bool {
+    let frags = q.fragments();
+    if frags.len() < 2 {
+        return false;
+    }
+    let mut hits = vec![0usize; frags.len()];
+    for st in &al.steps {
+        if let Step::Match { q: qi, .. } = st {
+            if let Some(f) = frags.iter().position(|r| r.contains(qi)) {
+                hits[f] += 1;
+            }
+        }
+    }
+    frags.iter().zip(&hits).any(|(r, &h)| h * 2 < r.len())
+}
+
+/// Turns an alignment into a [`Match`] with its verdict, edits, owner and
+/// context flags.
 fn judge(quote: &str, q: &Query, c: &Candidate, quotations: &[Quotation]) -> Match {
     let al = &c.al;
     let tok = &c.tokens;
@@ -509,15 +693,23 @@ fn judge(quote: &str, q: &Query, c: &Candidate, quotations: &[Quotation]) -> Mat
     let s1 = tok[al.source.end - 1].end;
     let mut edits = Vec::new();
     let mut omitted = Vec::new();
+    // the source words each wildcard stood for, by the query word after it
+    let mut wildcards: HashMap<usize, std::ops::Range<usize>> = HashMap::new();
+    let mut next_q = 0;
     for st in &al.steps {
         match st {
-            Step::Substitute { q: qi, s } => edits.push(Edit::Changed {
-                quote: quote[q.tokens[*qi].token.start..q.tokens[*qi].token.end].to_string(),
-                source: c.text[tok[*s].start..tok[*s].end].to_string(),
-                start: c.base + tok[*s].start,
-                end: c.base + tok[*s].end,
-            }),
+            Step::Match { q: qi, .. } => next_q = qi + 1,
+            Step::Substitute { q: qi, s } => {
+                next_q = qi + 1;
+                edits.push(Edit::Changed {
+                    quote: quote[q.tokens[*qi].token.start..q.tokens[*qi].token.end].to_string(),
+                    source: c.text[tok[*s].start..tok[*s].end].to_string(),
+                    start: c.base + tok[*s].start,
+                    end: c.base + tok[*s].end,
+                })
+            }
             Step::Insert { q: qi } => {
+                next_q = qi + 1;
                 edits.push(Edit::Added { quote: quote[q.tokens[*qi].token.start..q.tokens[*qi].token.end].to_string() })
             }
             Step::Skip { s, gap } if !s.is_empty() => {
@@ -533,12 +725,33 @@ fn judge(quote: &str, q: &Query, c: &Candidate, quotations: &[Quotation]) -> Mat
                         end: tok[s.end - 1].end + c.base,
                     }),
                     GapKind::Elision => omitted.push(Omission { start: a, end: b, text }),
-                    GapKind::Wildcard => {}
+                    GapKind::Wildcard => {
+                        wildcards.insert(next_q, tok[s.start].start..tok[s.end - 1].end);
+                    }
                 }
             }
             _ => {}
         }
     }
+    edits.extend(editorial_edits(quote, q, c, &wildcards));
+    let (abs0, abs1) = (c.base + s0, c.base + s1);
+    // the recorded quotation holding the match, if any: the smallest that contains it
+    let container =
+        quotations.iter().filter(|qq| qq.start <= abs0 && abs1 <= qq.end).min_by_key(|qq| qq.end - qq.start);
+    // context is read inside the recorded quotation: a collection's
+    // entries are separate texts
+    let bounds = match container {
+        Some(qq) => {
+            let lo = verbatim_text::floor_boundary(&c.text, qq.start.saturating_sub(c.base));
+            let hi = verbatim_text::floor_boundary(&c.text, qq.end.saturating_sub(c.base).min(c.text.len()));
+            lo.min(s0)..hi.max(s1)
+        }
+        None => 0..c.text.len(),
+    };
+    let read = context::read(q, c, s0, s1, bounds, &omitted);
+    omitted.extend(read.edges);
+    omitted.sort_by_key(|o| o.start);
+
     let m = q.tokens.len();
     let changed = al.substituted() + al.inserted();
     let (skipped, _) = al.unmarked_skips();
@@ -547,7 +760,7 @@ fn judge(quote: &str, q: &Query, c: &Candidate, quotations: &[Quotation]) -> Mat
         Verdict::Altered
     } else if skipped > 0 {
         Verdict::Spliced
-    } else if al.elided_words() > 0 {
+    } else if !omitted.is_empty() {
         Verdict::Elided
     } else if verbatim_text::same_surface(
         verbatim_text::strip_outer_punctuation(quote),
@@ -558,10 +771,6 @@ fn judge(quote: &str, q: &Query, c: &Candidate, quotations: &[Quotation]) -> Mat
         Verdict::Normalized
     };
     let score = (1.0 - al.cost / m as f32).clamp(0.0, 1.0);
-    let (abs0, abs1) = (c.base + s0, c.base + s1);
-    // the recorded quotation holding the match, if any: the smallest that contains it
-    let container =
-        quotations.iter().filter(|qq| qq.start <= abs0 && abs1 <= qq.end).min_by_key(|qq| qq.end - qq.start);
     let (owner, owner_from) = if let Some(sp) = container.and_then(|qq| qq.credit.speaker.as_ref()) {
         (Some(sp.value.clone()), "quotation")
     } else if container.is_none() || c.row.kind == SourceKind::Document {
@@ -598,7 +807,47 @@ fn judge(quote: &str, q: &Query, c: &Candidate, quotations: &[Quotation]) -> Mat
         nested: None,
         primary,
         container_len: container.map(|qq| qq.end - qq.start),
+        part: None,
+        weak_fragment: weak_fragment(q, al),
+        context: read.flags,
     }
+}
+
+/// The editorial brackets of the quotation as edits, each with the source
+/// words it stands for: the word that holds bracketed letters, the words a
+/// wildcard took the place of.
+fn editorial_edits(
+    quote: &str,
+    q: &Query,
+    c: &Candidate,
+    wildcards: &HashMap<usize, std::ops::Range<usize>>,
+) -> Vec<Edit> {
+    let mut out = Vec::new();
+    for e in &q.editorial {
+        let source = match e.kind {
+            EditorialKind::Letters => c.al.steps.iter().find_map(|st| match st {
+                Step::Match { q: qi, s } | Step::Substitute { q: qi, s } if *qi == e.before => {
+                    Some(c.tokens[*s].start..c.tokens[*s].end)
+                }
+                _ => None,
+            }),
+            EditorialKind::Insertion => wildcards.get(&e.before).cloned(),
+            EditorialKind::Note => None,
+        };
+        let (start, end) = source.as_ref().map_or((0, 0), |r| (c.base + r.start, c.base + r.end));
+        // bracketed letters are shown in their word ("[t]he")
+        let (a, b) = match (e.kind, q.tokens.get(e.before)) {
+            (EditorialKind::Letters, Some(t)) => (t.token.start.min(e.start), t.token.end.max(e.end)),
+            _ => (e.start, e.end),
+        };
+        out.push(Edit::Editorial {
+            quote: quote[a..b].to_string(),
+            source: source.map(|r| c.text[r].to_string()),
+            start,
+            end,
+        });
+    }
+    out
 }
 
 /// The order of witnesses, most telling first. The fields compare in the
@@ -627,7 +876,7 @@ struct Rank {
 
 fn rank_key(m: &Match) -> Rank {
     Rank {
-        changed: m.edits.iter().filter(|e| !matches!(e, Edit::Omitted { .. })).count(),
+        changed: m.edits.iter().filter(|e| e.is_change()).count(),
         omitted: m.edits.iter().filter(|e| matches!(e, Edit::Omitted { .. })).count(),
         secondary: !m.primary || m.nested.is_some(),
         excerpt: m.verdict != Verdict::Elided,

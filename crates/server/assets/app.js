@@ -78,6 +78,22 @@ async function passage(m) {
   return p;
 }
 
+/// A context flag in words: how the quotation may say what its source
+/// does not, and the source words that show it.
+function flagLine(f) {
+  const say = {
+    cut_before_limit: 'Cut before a limit: the source goes on',
+    cut_after_limit: 'Cut after a limit: the source first says',
+    elision_hides_limit: 'The cut hides a limit:',
+    negation_changed: 'Negation changed, meaning reversed: the source has',
+    reported_speech: 'Reported speech: the source gives these words as another’s:',
+  }[f.kind] || f.kind;
+  const line = el('p', null, 'flag');
+  line.append(el('strong', 'Out of context. '), `${say} “${f.words}” [${f.start}..${f.end}]`);
+  line.dataset.kind = f.kind;
+  return line;
+}
+
 function creditLine(a, speaker) {
   if (!a.credit) return null;
   const line = el('p');
@@ -122,6 +138,7 @@ $('find-form').addEventListener('submit', async (e) => {
         if (ed.op === 'omitted') card.append(el('p', `Left out without a mark: “${ed.source}”.`));
       }
       for (const o of m.omitted) card.append(el('p', `The ellipsis hides: “${o.text}”`, 'meta'));
+      for (const f of m.context || []) card.append(flagLine(f));
       if (m.owner_via) card.append(el('p', `Credit to ${m.owner} inferred from another witness: ${m.owner_via}`, 'meta'));
     }
     const cl = creditLine(a, speaker);
@@ -178,6 +195,7 @@ $('check-form').addEventListener('submit', async (e) => {
       if (m) line.append(' ', el('span', `${m.title || m.source}${m.date ? ', ' + m.date : ''}${a.credit_to ? ' — the words are ' + a.credit_to + "'s" : ''}`, 'meta'));
       li.append(line);
       if (m) for (const ed of m.edits) if (ed.op === 'changed') li.append(el('p', `Changed: “${ed.quote}” — the source has “${ed.source}”.`));
+      if (m) for (const f of m.context || []) li.append(flagLine(f));
       list.append(li);
     }
     out.replaceChildren(head, list);

@@ -33,6 +33,15 @@ try {
   if (!marked.includes('We cannot stay idle')) process.exit(2);
   if (!hidden.includes('the situation for Russia has been becoming worse')) process.exit(3);
   if (roles[0] !== 'origin' || !roles.includes('collection')) process.exit(4);
+  // a true quotation cut before "until …": the page says so, with the source's words
+  await page.fill('#speaker', '');
+  await page.fill('#quote', 'Properly speaking, the attempts to use us in their own interests never ceased');
+  await page.focus('#quote');
+  await page.keyboard.press('Control+Enter');
+  await page.waitForSelector('.flag', { timeout: 15000 });
+  const flag = await page.$eval('.flag', (x) => [x.dataset.kind, x.textContent]);
+  console.log(`flag=${flag[0]}: ${flag[1].slice(0, 100)}`);
+  if (flag[0] !== 'cut_before_limit' || !flag[1].includes('until quite recently')) process.exit(5);
 } finally {
   await browser.close();
 }
