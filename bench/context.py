@@ -53,7 +53,10 @@ def main():
     # `quality` reuses a prepared corpus; one prepared from another file list is stale
     name = os.path.basename(os.path.abspath(args.set).rstrip("/"))
     files = os.path.join(args.cache, name, "files")
-    with open(os.path.join(args.set, "files.txt"), encoding="utf-8") as f:
+    listing = os.path.join(args.set, "files.txt")
+    if not os.path.exists(listing):   # a set that reads another set's corpus
+        listing = os.path.join(os.path.dirname(os.path.abspath(args.set)), "context", "files.txt")
+    with open(listing, encoding="utf-8") as f:
         wanted = f.read()
     stamp = os.path.join(args.cache, name, "files.txt")
     if not os.path.exists(stamp) or open(stamp, encoding="utf-8").read() != wanted:

@@ -108,7 +108,11 @@ pub(crate) fn read(q: &Query, c: &Candidate, s0: usize, s1: usize, bounds: Range
     if let Some(r) = limits::limit_after(text, b) {
         out.flags.push(flag(FlagKind::CutBeforeLimit, r));
     }
-    for (f, r) in limits::frame_before(text, a) {
+    // the document's own speaker or country, which speaks of itself in the
+    // third person ("Togo firmly believes that", in Togo's speech)
+    let own = own_names(c);
+    let own: Vec<&str> = own.iter().map(String::as_str).collect();
+    for (f, r) in limits::frame_before(text, a, &own) {
         let kind = match f {
             Frame::Limit => FlagKind::CutAfterLimit,
             Frame::Reported => FlagKind::ReportedSpeech,
@@ -190,6 +194,31 @@ pub(crate) fn read(q: &Query, c: &Candidate, s0: usize, s1: usize, bounds: Range
     }
     out.flags.sort_by_key(|f| (f.kind, f.start));
     out.flags.dedup_by(|x, y| x.kind == y.kind && x.start == y.start);
+    out
+}
+
+/// The words by which a document names its own side: its speaker's names
+/// and, for a title like "Togo, UN General Debate, session 46", the part
+/// before the first comma (lower case, as `frame_before` compares them).
+fn own_names(c: &Candidate) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut add = |s: &str| {
+        for w in s.split(|ch: char| !ch.is_alphanumeric()).filter(|w| w.chars().count() >= 3) {
+            let w = w.to_lowercase();
+            // names, not the words around them ("The President", "Mr. Arce")
+            let function =
+                matches!(w.as_str(), "the" | "and" | "for" | "his" | "her" | "their" | "our" | "von" | "van" | "del");
+            if w.chars().next().is_some_and(char::is_alphabetic) && !function && !out.contains(&w) {
+                out.push(w);
+            }
+        }
+    };
+    if let Some(sp) = &c.row.speaker {
+        add(sp);
+    }
+    if let Some((head, _)) = c.row.title.as_deref().and_then(|t| t.split_once(',')) {
+        add(head);
+    }
     out
 }
 

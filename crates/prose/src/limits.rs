@@ -338,8 +338,8 @@ pub fn sentence_around(text: &str, at: usize) -> Range<usize> {
 /// ("but …", "although …"), a time limit ("until …") or a negation
 /// ("not …"). Returns the limiting words, at most a clause of twenty words.
 ///
-/// A coordinated clause ("…, and never attempt …") adds a claim and limits
-/// nothing, unless it is "and not" or "and only".
+/// A coordinated clause ("…, and never attempt …", "…, nor can …") adds a
+/// claim and limits nothing, unless it is "and not" or "and only".
 pub fn limit_after(text: &str, at: usize) -> Option<Range<usize>> {
     let at = crate::speakers::floor_char(text, at.min(text.len()));
     let end = sentence_around(text, at).end.max(at);
@@ -362,7 +362,7 @@ fn opens_limit(ws: &[Word]) -> Option<usize> {
     let limiting = |i: usize| -> bool {
         match w(i) {
             "unless" | "except" | "excepting" | "barring" | "but" | "until" | "till" | "provided" | "providing"
-            | "if" | "although" | "though" | "however" | "yet" | "whereas" | "only" | "not" | "never" | "nor" => true,
+            | "if" | "although" | "though" | "however" | "yet" | "whereas" | "only" | "not" | "never" => true,
             "save" => matches!(w(i + 1), "that" | "for" | "when" | "where"),
             "so" | "as" => (w(i + 1) == "long" || (w(i) == "as" && w(i + 1) == "far")) && w(i + 2) == "as",
             "insofar" => true,
@@ -415,12 +415,14 @@ pub enum Frame {
 ///   a verb or noun of doubt, denial or neglect);
 /// - a reporting verb reports another's words unless its subject is the
 ///   speaker's side ("I", "we", "let me", "my delegation", "our
-///   Government"), and a passive ("we are told", "it has been said")
-///   always reports; a negative subject ("No one can claim that") limits
-///   instead;
+///   Government", or one of `own_names`: the words of the document's own
+///   speaker or country, "Togo firmly believes" in Togo's speech), and a
+///   passive ("we are told", "it has been said") always reports; a negative
+///   subject ("No one can claim that") or a negated passive ("It cannot be
+///   said that") limits instead;
 /// - a report noun before "that" ("the claim that") and "according to"
 ///   report.
-pub fn frame_before(text: &str, at: usize) -> Vec<(Frame, Range<usize>)> {
+pub fn frame_before(text: &str, at: usize, own_names: &[&str]) -> Vec<(Frame, Range<usize>)> {
     let at = crate::speakers::floor_char(text, at.min(text.len()));
     let sentence = sentence_around(text, at);
     let start = sentence.start.min(at);
@@ -461,7 +463,7 @@ pub fn frame_before(text: &str, at: usize) -> Vec<(Frame, Range<usize>)> {
         .count();
     let condition = (0..n).any(|i| {
         matches!(limit_kind(w(i)), Some(LimitKind::Condition | LimitKind::Exception))
-            || w(i) == "only"
+            || (w(i) == "only" && !is_time_or_number(w(i + 1)))
             || (matches!(w(i), "as" | "so") && w(i + 1) == "long" && w(i + 2) == "as")
             || (w(i) == "in" && matches!(w(i + 1), "case" | "event"))
             || (w(i) == "on" && w(i + 1) == "condition")
@@ -480,8 +482,18 @@ pub fn frame_before(text: &str, at: usize) -> Vec<(Frame, Range<usize>)> {
     // whom it is told to) stands between it and the quotation: "critics
     // claim that", "as critics say,", "they tell us that" ("insists upon
     // overturning", "a state of flux" frame nothing)
-    let frames_next =
-        |v: usize| (v + 1..n).all(|i| matches!(w(i), "that" | "us" | "me" | "you" | "him" | "her" | "them" | "so"));
+    // (a parenthesis between commas may stand between: "Some have said,
+    // for instance, that")
+    let frames_next = |v: usize| {
+        let after = &text[clause[v].at.end..at];
+        let bare = match after.trim_start().strip_prefix(',') {
+            Some(rest) => rest.split_once(',').map_or(after, |(_, tail)| tail),
+            None => after,
+        };
+        words(bare, 0..bare.len())
+            .iter()
+            .all(|x| matches!(x.w.as_str(), "that" | "us" | "me" | "you" | "him" | "her" | "them" | "so"))
+    };
     let verb = (tail..n).rev().find(|&i| REPORTING_VERBS.contains(&w(i))).filter(|&v| frames_next(v));
     if let Some(v) = verb.filter(|&v| !reported && !infinitive(v)) {
         // a passive reports only as a frame: "it is said that", "we are
@@ -489,6 +501,10 @@ pub fn frame_before(text: &str, at: usize) -> Vec<(Frame, Range<usize>)> {
         let be = v >= 1 && matches!(w(v - 1), "is" | "are" | "was" | "were" | "been" | "be");
         if be && w(v + 1) != "that" {
             return frames_out(limits, reported, false, range);
+        }
+        // "it cannot be said that": a denial, nobody's report
+        if be && (0..v).any(negative) {
+            return frames_out(limits, false, true, range);
         }
         let passive = be
             || (v >= 2 && matches!(w(v - 1), "us" | "you") && w(v - 2) == "have")
@@ -502,6 +518,7 @@ pub fn frame_before(text: &str, at: usize) -> Vec<(Frame, Range<usize>)> {
         let own = subject.iter().enumerate().any(|(k, s)| {
             matches!(*s, "i" | "we" | "me" | "us")
                 || (matches!(*s, "my" | "our") && subject.get(k + 1).is_some_and(|x| SELF_NOUNS.contains(x)))
+                || own_names.contains(s)
         });
         negative_subject = subject.iter().any(|s| matches!(*s, "no" | "nobody" | "none" | "few"));
         if !negative_subject && (passive || (!own && !subject.is_empty())) {
@@ -525,6 +542,45 @@ fn frames_out(limits: bool, reported: bool, negative_subject: bool, range: Range
 /// "My view that", "our belief that": a report noun the speaker owns.
 fn own_noun(clause: &[Word], k: usize) -> bool {
     k >= 1 && matches!(clause[k - 1].w.as_str(), "my" | "our")
+}
+
+/// Whether a word names a time or a number: "only" before it ("only days
+/// before", "only two years ago") dates, it does not limit.
+fn is_time_or_number(w: &str) -> bool {
+    w.chars().all(|c| c.is_ascii_digit())
+        || matches!(
+            w,
+            "days"
+                | "weeks"
+                | "months"
+                | "years"
+                | "hours"
+                | "minutes"
+                | "moments"
+                | "decades"
+                | "yesterday"
+                | "today"
+                | "recently"
+                | "lately"
+                | "now"
+                | "then"
+                | "once"
+                | "twice"
+                | "a"
+                | "an"
+                | "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "last"
+                | "this"
+        )
 }
 
 /// Words that are negative in effect though not in form (Quirk §10.61).
@@ -676,11 +732,34 @@ mod tests {
 
     fn before(text: &str, quote: &str) -> Option<(Frame, String)> {
         let at = text.find(quote).unwrap();
-        frame_before(text, at).into_iter().next().map(|(f, r)| (f, text[r].to_string()))
+        frame_before(text, at, &[]).into_iter().next().map(|(f, r)| (f, text[r].to_string()))
     }
 
     fn frames(text: &str, quote: &str) -> Vec<Frame> {
-        frame_before(text, text.find(quote).unwrap()).into_iter().map(|f| f.0).collect()
+        frame_before(text, text.find(quote).unwrap(), &[]).into_iter().map(|f| f.0).collect()
+    }
+
+    #[test]
+    fn a_parenthesis_may_stand_between_the_verb_and_its_that() {
+        assert_eq!(frames("Some have said, for instance, that this plan fails.", "this plan"), [Frame::Reported]);
+    }
+
+    #[test]
+    fn a_negated_passive_is_a_denial_not_a_report() {
+        assert_eq!(frames("It cannot be said that the struggle is ignored.", "the struggle"), [Frame::Limit]);
+    }
+
+    #[test]
+    fn the_document_s_own_name_is_its_own_side() {
+        let t = "Togo firmly believes it is high time for peace.";
+        assert!(frame_before(t, t.find("it is").unwrap(), &["togo"]).is_empty());
+        assert_eq!(frames(t, "it is"), [Frame::Reported]);
+    }
+
+    #[test]
+    fn only_before_a_time_dates_and_does_not_limit() {
+        assert!(frames("Only days before our actions, the minister had been murdered.", "the minister").is_empty());
+        assert_eq!(frames("Only through dialogue, peace can come.", "peace"), [Frame::Limit]);
     }
 
     #[test]
@@ -698,6 +777,7 @@ mod tests {
     fn a_clause_that_adds_a_claim_limits_nothing() {
         assert_eq!(after("We ought to cherish peace, and never attempt to interfere.", "cherish peace"), None);
         assert_eq!(after("We will fight in the hills and in the fields.", "in the hills"), None);
+        assert_eq!(after("Poverty cannot be ended, nor can the gap be closed.", "cannot be ended"), None);
         assert_eq!(after("We will win. But it will be hard.", "We will win"), None, "the sentence ended");
         assert_eq!(after("We will win the war.", "We will win"), None);
     }
