@@ -547,7 +547,7 @@ fn own_noun(clause: &[Word], k: usize) -> bool {
 /// Whether a word names a time or a number: "only" before it ("only days
 /// before", "only two years ago") dates, it does not limit.
 fn is_time_or_number(w: &str) -> bool {
-    w.chars().all(|c| c.is_ascii_digit())
+    crate::speakers::is_number_word(w)
         || matches!(
             w,
             "days"
@@ -568,16 +568,6 @@ fn is_time_or_number(w: &str) -> bool {
                 | "twice"
                 | "a"
                 | "an"
-                | "one"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
                 | "last"
                 | "this"
         )

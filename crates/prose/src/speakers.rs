@@ -1615,7 +1615,7 @@ const IRREGULAR_PAST: &[&str] = &[
     "wore",
 ];
 
-fn is_number_word(w: &str) -> bool {
+pub(crate) fn is_number_word(w: &str) -> bool {
     w.chars().all(|c| c.is_ascii_digit())
         || matches!(
             w,
