@@ -24,7 +24,8 @@ fn corpus() -> &'static Path {
         std::fs::write(
             &page,
             "The Assembly resolved to diminish and to reorient its Charter-\n   enshrined role, and to\nreinstat-\ning the \
-             committee that the war had dissolved.\n",
+             committee that the war had dissolved.\n\nThe delegates was [sic] unanimous that the committee should \
+             report within the year.\n",
         )
         .unwrap();
         let out = verbatim(dir.path(), &["ingest", page.to_str().unwrap()]);
@@ -151,6 +152,13 @@ fn editorial_brackets_and_notes_are_normalized_and_listed() {
         assert_eq!(a["verdict"], "normalized", "{q}");
         assert_eq!(a["matches"][0]["edits"][0]["op"], "editorial", "{q}");
     }
+}
+
+#[test]
+fn a_sic_in_the_source_is_no_word_a_quotation_leaves_out() {
+    let a = find("The delegates was unanimous that the committee should report within the year");
+    assert_eq!(a["verdict"], "normalized", "{a}");
+    assert!(a["matches"][0]["edits"].as_array().unwrap().is_empty(), "{a}");
 }
 
 #[test]

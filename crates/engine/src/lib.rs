@@ -648,6 +648,7 @@ impl Engine {
                 tokens.truncate(a + cap);
                 tokens.drain(..a);
             }
+            verbatim_text::drop_editorial_notes(&text, &mut tokens);
             verbatim_text::split_broken_compounds(&text, &mut tokens, &pairs);
             let sids: Vec<u64> = tokens.iter().map(|t| t.hash()).collect();
             let Some(al) = align(&qids, &gaps, &sids, &self.opts.costs) else { continue };

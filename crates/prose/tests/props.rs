@@ -40,6 +40,11 @@ fn pieces(count: std::ops::Range<usize>) -> impl Strategy<Value = String> {
             Just("As Jefferson wrote, ".to_string()),
             Just(" in the words of ".to_string()),
             Just(" put it, ".to_string()),
+            Just(" unless ".to_string()),
+            Just(" not ".to_string()),
+            Just("It is false that ".to_string()),
+            Just("Critics claim that ".to_string()),
+            Just(", but only if ".to_string()),
             Just("ééé€€".to_string()),
             "[a-zA-Zé’ .,:]{0,12}",
             any::<char>().prop_map(|c| c.to_string()),
@@ -85,6 +90,25 @@ proptest! {
     #[test]
     fn ranges_are_slices_of_the_text(t in text_strategy()) {
         check(&t)?;
+    }
+
+    /// The limits read around any byte of any text are slices of it, on
+    /// character boundaries, on the side of the byte they read.
+    #[test]
+    fn limits_are_slices_on_their_side(t in text_strategy(), a in 0.0f64..=1.0, b in 0.0f64..=1.0) {
+        let (x, y) = ((t.len() as f64 * a.min(b)) as usize, (t.len() as f64 * a.max(b)) as usize);
+        let ok = |r: &std::ops::Range<usize>| r.start <= r.end && r.end <= t.len() && t.is_char_boundary(r.start) && t.is_char_boundary(r.end);
+        if let Some(r) = verbatim_prose::limits::limit_after(&t, y) {
+            prop_assert!(ok(&r) && r.start >= verbatim_prose::limits::sentence_around(&t, y).start);
+        }
+        for (_, r) in verbatim_prose::limits::frame_before(&t, x, &[]) {
+            prop_assert!(ok(&r) && r.end <= x.max(r.start));
+        }
+        if let Some(r) = verbatim_prose::limits::hidden_limit(&t, x..y) {
+            prop_assert!(ok(&r));
+        }
+        let s = verbatim_prose::limits::sentence_around(&t, x);
+        prop_assert!(ok(&s));
     }
 }
 

@@ -175,6 +175,28 @@ pub fn split_broken_compounds(
     *tokens = out;
 }
 
+/// Drops the words of an editor's notes in square brackets ("[sic]",
+/// "[Applause]", see [`is_editorial_note`]) from a source's tokens: they are
+/// no words of the text, so a quotation that leaves them out leaves out
+/// nothing. Other brackets ("[the President]") keep their words.
+pub fn drop_editorial_notes(text: &str, tokens: &mut Vec<Token>) {
+    if !text.contains('[') {
+        return;
+    }
+    let mut notes: Vec<(usize, usize)> = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text[from..].find('[').map(|i| from + i) {
+        let Some(close) = text[open + 1..].find([']', '[', '\n']).map(|i| open + 1 + i) else { break };
+        if text[close..].starts_with(']') && is_editorial_note(&text[open + 1..close]) {
+            notes.push((open, close + 1));
+        }
+        from = close;
+    }
+    if !notes.is_empty() {
+        tokens.retain(|t| !notes.iter().any(|&(a, b)| a <= t.start && t.end <= b));
+    }
+}
+
 /// If a hyphen at `i` ends the line and the next line goes on with a
 /// lower-case letter, returns where that letter starts.
 fn hyphen_break(text: &str, i: usize) -> Option<usize> {
@@ -345,6 +367,15 @@ mod tests {
         assert_eq!(words, ["its", "charter", "enshrined", "role", "and", "reinstating", "it"]);
         assert_eq!(&text[toks[1].start..toks[1].end], "Charter");
         assert_eq!(&text[toks[2].start..toks[2].end], "enshrined");
+    }
+
+    #[test]
+    fn an_editor_s_note_in_a_source_is_no_word() {
+        let text = "there were [sic] three [the two] men [Applause.]";
+        let mut toks = tokenize(text);
+        drop_editorial_notes(text, &mut toks);
+        let words: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
+        assert_eq!(words, ["there", "were", "three", "the", "two", "men"]);
     }
 
     #[test]
