@@ -103,7 +103,11 @@ impl Record {
         conn.pragma_update(None, "foreign_keys", "ON").map_err(sql("foreign keys"))?;
         let had_sources = table_exists(&conn, "sources").map_err(sql("read schema"))?;
         let had_reported = table_exists(&conn, "reported").map_err(sql("read schema"))?;
-        conn.execute_batch(SCHEMA).map_err(sql("create schema"))?;
+        // a reader of a complete record writes nothing: a write here, even one
+        // that changes nothing, would take the write lock from under a writer
+        if !schema_complete(&conn).map_err(sql("read schema"))? {
+            conn.execute_batch(SCHEMA).map_err(sql("create schema"))?;
+        }
         migrate(&conn).map_err(sql("upgrade schema"))?;
         if had_sources && !had_reported {
             // a record from before the who-speaks-where table: its sources are
@@ -172,7 +176,7 @@ impl Record {
             let dir = dir.clone();
             move |err| StoreError::Sql { dir, what, source: err }
         };
-        let tx = self.conn.transaction().map_err(e("begin"))?;
+        let tx = self.conn.transaction_with_behavior(IMMEDIATE).map_err(e("begin"))?;
         for (id, rs) in spans {
             tx.execute("DELETE FROM reported WHERE source_id = ?1", [id]).map_err(e("refresh reported spans"))?;
             insert_reported(&tx, *id, rs).map_err(e("insert reported spans"))?;
@@ -240,7 +244,7 @@ impl Record {
     pub fn mark_indexed(&mut self) -> Result<()> {
         self.conn
             .execute_batch(
-                "BEGIN; UPDATE sources SET indexed = 1 WHERE indexed = 0; DELETE FROM index_deletes; COMMIT;",
+                "BEGIN IMMEDIATE; UPDATE sources SET indexed = 1 WHERE indexed = 0; DELETE FROM index_deletes; COMMIT;",
             )
             .map_err(self.err("mark indexed"))
     }
@@ -253,7 +257,7 @@ impl Record {
             let dir = dir.clone();
             move |err| StoreError::Sql { dir, what, source: err }
         };
-        let tx = self.conn.transaction().map_err(e("begin"))?;
+        let tx = self.conn.transaction_with_behavior(IMMEDIATE).map_err(e("begin"))?;
         let mut out = Vec::with_capacity(sources.len());
         for (s, hash, reported) in sources {
             let old: Option<(i64, String)> = tx
@@ -437,7 +441,7 @@ fn migrate(conn: &Connection) -> rusqlite::Result<()> {
         })?;
     if !has_standing {
         conn.execute_batch(
-            "BEGIN;
+            "BEGIN IMMEDIATE;
              ALTER TABLE quotations ADD COLUMN standing TEXT NOT NULL DEFAULT 'sourced';
              ALTER TABLE quotations ADD COLUMN not_by TEXT;
              UPDATE meta SET value = '2' WHERE key = 'schema';
@@ -508,6 +512,26 @@ fn insert_reported(tx: &rusqlite::Transaction<'_>, id: i64, rs: &[Reported]) -> 
         ])?;
     }
     Ok(())
+}
+
+/// Write transactions take the write lock when they begin: one that began
+/// by reading and then wrote would have to upgrade its lock, which SQLite
+/// refuses at once ("database is locked", no waiting) while another
+/// connection holds it.
+const IMMEDIATE: rusqlite::TransactionBehavior = rusqlite::TransactionBehavior::Immediate;
+
+/// Whether every table and index of `SCHEMA` and its version row are there.
+fn schema_complete(conn: &Connection) -> rusqlite::Result<bool> {
+    let objects: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE name IN ('meta', 'sources', 'quotations', 'reported',
+             'index_deletes', 'sources_unindexed', 'quotations_source', 'reported_source')",
+        [],
+        |r| r.get(0),
+    )?;
+    if objects < 8 {
+        return Ok(false);
+    }
+    conn.query_row("SELECT count(*) > 0 FROM meta WHERE key = 'schema'", [], |r| r.get(0))
 }
 
 fn table_exists(conn: &Connection, name: &str) -> rusqlite::Result<bool> {
