@@ -367,16 +367,33 @@ def main():
                     paths.append(os.path.relpath(os.path.join(root, f), full))
     paths.sort()
     rng.shuffle(paths)
+    # every speech and the book, and UN speeches to 3,000 documents in all
+    speeches = [p for p in paths if p.startswith("speeches/")]
+    ungdc = [p for p in paths if p.startswith("ungdc/")][:max(0, 3000 - len(speeches))]
     docs = []
-    for rel in paths[:3000]:
+    for rel in speeches + ungdc:
         with open(os.path.join(full, rel), "rb") as f:
             raw = f.read()
+        # a Project Gutenberg book: its text, not the licence around it
+        start, end = raw.find(b"*** START OF"), raw.find(b"*** END OF")
+        if start >= 0 and end > start:
+            raw = b" " * (raw.index(b"\n", start) + 1) + raw[raw.index(b"\n", start) + 1:end]
         try:
             docs.append(Doc(rel, raw))
         except UnicodeDecodeError:
             continue
-    sents = [(d, a, b) for d in docs for a, b in sentences(d) if usable(d, a, b)]
-    rng.shuffle(sents)
+    # the sentences of the three kinds of text taken in turn (UN speeches,
+    # presidents' speeches, the book), so that no kind crowds out the others
+    families = {}
+    for d in docs:
+        fam = "book" if "/books/" in d.rel else d.rel.split("/")[0]
+        families.setdefault(fam, []).extend((d, a, b) for a, b in sentences(d) if usable(d, a, b))
+    for v in families.values():
+        rng.shuffle(v)
+    sents = []
+    pools = [families[k] for k in sorted(families)]
+    for i in range(max(len(v) for v in pools)):
+        sents.extend(v[i] for v in pools if i < len(v))
     print(f"make: {len(docs)} documents, {len(sents)} usable sentences", file=sys.stderr)
 
     out = []

@@ -494,7 +494,9 @@ pub fn frame_before(text: &str, at: usize, own_names: &[&str]) -> Vec<(Frame, Ra
             .iter()
             .all(|x| matches!(x.w.as_str(), "that" | "us" | "me" | "you" | "him" | "her" | "them" | "so"))
     };
-    let verb = (tail..n).rev().find(|&i| REPORTING_VERBS.contains(&w(i))).filter(|&v| frames_next(v));
+    // a capital inside the sentence names something ("the United States,")
+    let lower = |i: usize| i == 0 || text[clause[i].at.start..].chars().next().is_some_and(char::is_lowercase);
+    let verb = (tail..n).rev().find(|&i| REPORTING_VERBS.contains(&w(i)) && lower(i)).filter(|&v| frames_next(v));
     if let Some(v) = verb.filter(|&v| !reported && !infinitive(v)) {
         // a passive reports only as a frame: "it is said that", "we are
         // told that" ("as long as the peace is maintained," does not)
@@ -844,6 +846,7 @@ mod tests {
         assert_eq!(frames("Our opponents claim that taxes are theft.", "taxes"), [Frame::Reported]);
         assert_eq!(frames("He stated that the dam had burst.", "the dam"), [Frame::Reported]);
         assert!(frames("Today the talks are in a state of flux, seemingly stale.", "seemingly").is_empty());
+        assert!(frames("If you live outside the United States, check the law.", "check").len() == 1);
         assert_eq!(frames("If revolution insists upon overturning order, let others try.", "let"), [Frame::Limit]);
         assert_eq!(frames("It has been stated that the dam had burst.", "the dam"), [Frame::Reported]);
     }
