@@ -1,5 +1,5 @@
 // Shared by the reader targets: what every source must satisfy.
-use verbatim_formats::Source;
+use verbatim_model::Source;
 
 pub fn source(s: &Source) {
     for q in &s.quotations {

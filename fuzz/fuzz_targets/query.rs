@@ -11,6 +11,6 @@ fuzz_target!(|data: &[u8]| {
     for r in q.fragments() {
         assert!(r.end <= q.tokens.len());
     }
-    let _ = verbatim_formats::parse_credit(&text, verbatim_formats::Origin::Stated);
+    let _ = verbatim_formats::parse_credit(&text, verbatim_model::Origin::Stated);
     let _ = verbatim_formats::find_date(&text);
 });

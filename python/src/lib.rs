@@ -210,8 +210,10 @@ impl Corpus {
     #[pyo3(signature = (text, format=None))]
     fn check(&self, py: Python<'_>, text: String, format: Option<String>) -> PyResult<Py<PyAny>> {
         let v = py.detach(|| {
-            let doc = verbatim_engine::check::read_document(&text, format.as_deref())
-                .map_err(|e| Failure::Input(e.to_string()))?;
+            let read =
+                verbatim_formats::read_document(std::path::Path::new("document"), text.into_bytes(), format.as_deref())
+                    .map_err(|e| Failure::Input(e.to_string()))?;
+            let doc = verbatim_engine::check::Document::new(read.source, read.page);
             self.with_engine(|e| {
                 let checked = e.check(&doc.text, doc.quotes)?;
                 let flagged = checked.iter().filter(|c| c.flagged()).count();

@@ -7,57 +7,24 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use serde_json::json;
-use verbatim_engine::check::{page_quotes, prose_quotes, Checked, DocQuote};
+use verbatim_engine::check::{Checked, Document};
 use verbatim_engine::json::checked_json;
 use verbatim_engine::Engine;
 use verbatim_formats::Format;
 
 use crate::{output, BadInput};
 
-/// A document read for checking: the text every offset refers to, and its
-/// quotations.
-struct Doc {
-    text: String,
-    quotes: Vec<DocQuote>,
-    /// "prose" (quoted spans found in running text) or "page" (a quote
-    /// page's own entries).
-    kind: &'static str,
-}
-
-fn read_doc(path: &Path, forced: Option<Format>) -> Result<Doc> {
+/// Reads one file to check, warning when its bytes were not valid UTF-8.
+fn read_doc(path: &Path, format: Option<&str>) -> Result<Document> {
     let bytes = std::fs::read(path).map_err(|e| BadInput(format!("{}: {e}", path.display())))?;
-    let name = path.to_string_lossy().into_owned();
-    let format = forced.unwrap_or_else(|| Format::detect(path, &bytes[..bytes.len().min(64 << 10)]));
-    match format {
-        Format::WikiquoteText | Format::Wikitext | Format::Fortune | Format::Json => {
-            let (mut sources, _) = verbatim_formats::read_file(path, &name, format)?;
-            let s =
-                sources.next().transpose()?.ok_or_else(|| BadInput(format!("{}: nothing to check", path.display())))?;
-            Ok(Doc { quotes: page_quotes(&s), text: s.text, kind: "page" })
-        }
-        Format::Dump | Format::JsonLines => Err(BadInput(format!(
-            "{}: `check` reads one document; a {} holds many (ingest it instead)",
-            path.display(),
-            format.name()
-        ))
-        .into()),
-        Format::Text => {
-            let (s, invalid) = verbatim_formats::read_plain(&name, bytes, path)?;
-            if let Some(at) = invalid {
-                eprintln!(
-                    "verbatim: warning: {}: not valid UTF-8 at byte {at}; read with replacement characters",
-                    path.display()
-                );
-            }
-            let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
-            let text = if ext == "html" || ext == "htm" || verbatim_formats::looks_like_html(s.text.as_bytes()) {
-                verbatim_formats::html_to_text(&s.text)
-            } else {
-                s.text
-            };
-            Ok(Doc { quotes: prose_quotes(&text), text, kind: "prose" })
-        }
+    let read = verbatim_formats::read_document(path, bytes, format)?;
+    if let Some(at) = read.invalid_at {
+        eprintln!(
+            "verbatim: warning: {}: not valid UTF-8 at byte {at}; read with replacement characters",
+            path.display()
+        );
     }
+    Ok(Document::new(read.source, read.page))
 }
 
 pub fn run(
@@ -71,16 +38,14 @@ pub fn run(
     if files.is_empty() {
         return Err(BadInput("nothing to check: give one or more documents".into()).into());
     }
-    let forced = match &format {
-        Some(f) => Some(
-            Format::parse(f)
-                .ok_or_else(|| BadInput(format!("--format {f:?}: unknown format (known: {})", Format::known())))?,
-        ),
-        None => None,
-    };
+    if let Some(f) = format.as_deref().filter(|f| !f.eq_ignore_ascii_case("html") && Format::parse(f).is_none()) {
+        return Err(BadInput(format!("--format {f:?}: unknown format (known: html, {})", Format::known())).into());
+    }
     // every document is read before anything is looked up: a bad file is reported first
-    let docs: Vec<(String, Doc)> =
-        files.iter().map(|f| Ok((f.to_string_lossy().into_owned(), read_doc(f, forced)?))).collect::<Result<_>>()?;
+    let docs: Vec<(String, Document)> = files
+        .iter()
+        .map(|f| Ok((f.to_string_lossy().into_owned(), read_doc(f, format.as_deref())?)))
+        .collect::<Result<_>>()?;
     let engine = if quotes_only { None } else { Some(Engine::new(crate::open_existing(dir)?)) };
     let out = std::io::stdout();
     let mut out = out.lock();

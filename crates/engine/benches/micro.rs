@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use verbatim_align::{align, Costs, GapKind};
 use verbatim_engine::Engine;
-use verbatim_formats::Source;
+use verbatim_model::{Source, SourceKind};
 use verbatim_store::Corpus;
 
 fn main() {
@@ -84,7 +84,10 @@ fn corpus() -> &'static (tempfile::TempDir, PathBuf) {
         files.sort();
         let sources: Vec<Source> = files
             .iter()
-            .map(|p| verbatim_formats::read_plain(&p.to_string_lossy(), std::fs::read(p).unwrap(), p).unwrap().0)
+            .map(|p| {
+                let text = std::fs::read_to_string(p).unwrap();
+                Source::new(p.to_string_lossy().into_owned(), SourceKind::Document, "text", text)
+            })
             .collect();
         w.add(sources).unwrap();
         w.finish().unwrap();

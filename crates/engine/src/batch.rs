@@ -59,7 +59,7 @@ pub fn find_many(dir: &Path, queries: &[Query], opts: &Options) -> Result<Vec<Ti
 #[cfg(test)]
 mod tests {
     use super::*;
-    use verbatim_formats::{Source, SourceKind};
+    use verbatim_model::{Source, SourceKind};
 
     #[test]
     fn answers_come_back_in_input_order_with_their_own_errors() {

@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use verbatim_formats::{Format, Source};
+use verbatim_model::Source;
 
 use crate::{Answer, CreditVerdict, Engine, EngineError, Verdict};
 
@@ -23,36 +23,14 @@ pub struct Document {
     pub kind: &'static str,
 }
 
-/// Why a document cannot be checked: an unknown format, a reader's error,
-/// or a format that holds many documents.
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct DocumentError(pub String);
-
-/// Reads a document sent as text (the HTTP API's and the Python package's
-/// `check`). `format` is `html`, a reader's name, or `None` to detect it;
-/// HTML is reduced to its text first, and offsets refer to that text.
-pub fn read_document(text: &str, format: Option<&str>) -> Result<Document, DocumentError> {
-    let name = "document";
-    let prose = |text: String| Document { quotes: prose_quotes(&text), text, kind: "prose" };
-    let format = match format.map(str::trim).filter(|f| !f.is_empty()) {
-        Some("html") | Some("htm") => return Ok(prose(verbatim_formats::html_to_text(text))),
-        Some(f) => Format::parse(f)
-            .ok_or_else(|| DocumentError(format!("format {f:?} is unknown (known: html, {})", Format::known())))?,
-        None if verbatim_formats::looks_like_html(text.as_bytes()) => {
-            return Ok(prose(verbatim_formats::html_to_text(text)))
-        }
-        None => Format::detect(std::path::Path::new(name), text.as_bytes()),
-    };
-    match format {
-        Format::Text => Ok(prose(text.to_string())),
-        Format::Dump | Format::JsonLines => {
-            Err(DocumentError("check reads one document; dumps and JSON Lines hold many".into()))
-        }
-        f => {
-            let (s, _) = verbatim_formats::read_bytes(name, text.as_bytes().to_vec(), std::path::Path::new(name), f)
-                .map_err(|e| DocumentError(e.to_string()))?;
-            Ok(Document { quotes: page_quotes(&s), text: s.text, kind: "page" })
+impl Document {
+    /// The document `verbatim_formats::read_document` read: a quote page's
+    /// recorded quotations, or the quotations in prose.
+    pub fn new(source: Source, page: bool) -> Document {
+        if page {
+            Document { quotes: page_quotes(&source), text: source.text, kind: "page" }
+        } else {
+            Document { quotes: prose_quotes(&source.text), text: source.text, kind: "prose" }
         }
     }
 }
@@ -164,13 +142,13 @@ impl Engine {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use verbatim_formats::SourceKind;
+    use verbatim_model::SourceKind;
     use verbatim_store::Corpus;
 
     fn engine(dir: &std::path::Path) -> Engine {
         let mut w = Corpus::open(dir).unwrap().into_writer(|| {}).unwrap();
         let text = "The only thing we have to fear is fear itself, nameless, unreasoning, unjustified terror.";
-        w.add(vec![verbatim_formats::Source::new("fdr.txt", SourceKind::Document, "text", text.into())]).unwrap();
+        w.add(vec![verbatim_model::Source::new("fdr.txt", SourceKind::Document, "text", text.into())]).unwrap();
         Engine::new(w.finish().unwrap())
     }
 

@@ -28,59 +28,7 @@ use verbatim_align::{GapKind, Step};
 use verbatim_prose::limits::{self, Frame};
 use verbatim_text::Query;
 
-use crate::{Candidate, Omission};
-
-/// What a flag says about a match.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum FlagKind {
-    /// The quotation ends where the source's sentence goes on with a
-    /// limiting clause ("unless …", "but only …"): it claims more than the
-    /// source.
-    CutBeforeLimit,
-    /// It starts after words that reverse or limit it ("It is false that",
-    /// "No one should say", "If …,").
-    CutAfterLimit,
-    /// An elision mark, or an unmarked omission, hides a negation, a
-    /// condition, an exception or a quantifier.
-    ElisionHidesLimit,
-    /// The quotation adds or drops a negation against the source.
-    NegationChanged,
-    /// The source gives these words as someone else's ("critics claim
-    /// that …", "the notion that …", or inside quotation marks credited to
-    /// another person).
-    ReportedSpeech,
-}
-
-impl FlagKind {
-    pub fn name(self) -> &'static str {
-        match self {
-            FlagKind::CutBeforeLimit => "cut_before_limit",
-            FlagKind::CutAfterLimit => "cut_after_limit",
-            FlagKind::ElisionHidesLimit => "elision_hides_limit",
-            FlagKind::NegationChanged => "negation_changed",
-            FlagKind::ReportedSpeech => "reported_speech",
-        }
-    }
-
-    /// Every kind, in the order they are reported.
-    pub const ALL: [FlagKind; 5] = [
-        FlagKind::CutBeforeLimit,
-        FlagKind::CutAfterLimit,
-        FlagKind::ElisionHidesLimit,
-        FlagKind::NegationChanged,
-        FlagKind::ReportedSpeech,
-    ];
-}
-
-/// One reason to read a match with care: its kind and the source words
-/// that justify it, as a byte range of the source text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Flag {
-    pub kind: FlagKind,
-    pub words: String,
-    pub start: usize,
-    pub end: usize,
-}
+use crate::{Candidate, Flag, FlagKind, Omission};
 
 /// What the source around and inside one match says of its meaning.
 pub(crate) struct Read {

@@ -20,70 +20,10 @@
 //! is then resolved among the people the corpus knows
 //! ([`crate::names::People`]) and compared with the chain.
 
-use verbatim_formats::Standing;
+use verbatim_model::{Chain, Role, Standing, Witness};
 
 use crate::names::{self, People, Resolved};
 use crate::{CreditVerdict, Match, Verdict};
-
-/// What a witness does with the words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    /// The earliest witness whose words are its speaker's own.
-    Origin,
-    /// The words as the speaker's own, but later than the origin: the same
-    /// person again (a second copy of a speech) or another who repeats them.
-    Repeats,
-    /// The words inside a span the source gives as another's.
-    Quoter,
-    /// A quote collection or quote page crediting someone.
-    Collection,
-    /// A source that lists the words as wrongly credited to someone.
-    Debunk,
-}
-
-impl Role {
-    pub fn name(self) -> &'static str {
-        match self {
-            Role::Origin => "origin",
-            Role::Repeats => "repeats",
-            Role::Quoter => "quoter",
-            Role::Collection => "collection",
-            Role::Debunk => "debunk",
-        }
-    }
-}
-
-/// One witness of the words in the chain.
-#[derive(Debug, Clone)]
-pub struct Witness {
-    pub source_id: i64,
-    pub source: String,
-    pub start: usize,
-    pub end: usize,
-    pub date: Option<String>,
-    /// Who gives the words here: the document's speaker or the entry's credit.
-    pub speaker: Option<String>,
-    pub role: Role,
-    /// For a quoter: the person the source says the words are from.
-    pub inner: Option<String>,
-    /// The words that say so: the cue ("said", "as … put it", a dash), a
-    /// credit line, a "Misattributed" heading.
-    pub evidence: Option<String>,
-}
-
-/// Every witness of the words in date order, and the origin.
-#[derive(Debug, Clone, Default)]
-pub struct Chain {
-    /// The person the words come from, when a witness says.
-    pub origin: Option<String>,
-    /// How the origin is known: "own words", "named by a quoter", "a
-    /// collection's credit", "a list of misattributions".
-    pub origin_from: Option<&'static str>,
-    pub witnesses: Vec<Witness>,
-    /// When the claimed name fits two different people among the witnesses
-    /// equally well: those people.
-    pub ambiguous: Vec<String>,
-}
 
 fn changed(m: &Match) -> usize {
     m.edits.iter().filter(|e| e.is_change()).count()

@@ -21,187 +21,19 @@ pub mod context;
 pub mod credit;
 pub mod json;
 pub use check::{Checked, DocQuote};
-pub use context::{Flag, FlagKind};
-pub use credit::{Chain, Role, Witness};
 pub mod names;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use verbatim_align::{align, Alignment, Costs, GapKind, Step};
-use verbatim_formats::{Quotation, SourceKind, Standing};
+// The answer's types are the model's; the engine's API hands them out.
+pub use verbatim_model::{
+    Answer, Chain, CreditVerdict, Edit, Flag, FlagKind, Match, Nested, Omission, Role, Verdict, Witness,
+};
+use verbatim_model::{Quotation, SourceKind, Standing};
 use verbatim_store::{Corpus, Reported, SourceRow, StoreError};
 use verbatim_text::{parse_query, EditorialKind, Gap, Query, Token};
-
-/// How a quotation stands to its best source span (see DESIGN.md).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Verdict {
-    Verbatim,
-    Normalized,
-    Elided,
-    Spliced,
-    Altered,
-    Paraphrase,
-    NotFound,
-}
-
-impl Verdict {
-    pub fn name(self) -> &'static str {
-        match self {
-            Verdict::Verbatim => "verbatim",
-            Verdict::Normalized => "normalized",
-            Verdict::Elided => "elided",
-            Verdict::Spliced => "spliced",
-            Verdict::Altered => "altered",
-            Verdict::Paraphrase => "paraphrase",
-            Verdict::NotFound => "not_found",
-        }
-    }
-}
-
-/// Whether a claimed speaker is right.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CreditVerdict {
-    Attributed,
-    Misattributed,
-    QuotedBy,
-    Unknown,
-}
-
-impl CreditVerdict {
-    pub fn name(self) -> &'static str {
-        match self {
-            CreditVerdict::Attributed => "attributed",
-            CreditVerdict::Misattributed => "misattributed",
-            CreditVerdict::QuotedBy => "quoted_by",
-            CreditVerdict::Unknown => "unknown",
-        }
-    }
-}
-
-/// One difference between the quotation and its source span.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Edit {
-    /// A quotation word stands where the source has another.
-    Changed { quote: String, source: String, start: usize, end: usize },
-    /// A quotation word the source does not have here.
-    Added { quote: String },
-    /// Source words left out without an elision mark.
-    Omitted { source: String, start: usize, end: usize },
-    /// An editor's square brackets, which say that they change the text:
-    /// letters in a word ("[t]he"), words standing for the source's ("[the
-    /// President]" for "he"), or a note ("[sic]", "[emphasis added]").
-    /// `source` holds the source words they stand for, when any.
-    Editorial { quote: String, source: Option<String>, start: usize, end: usize },
-}
-
-impl Edit {
-    /// Whether the edit changes the quotation's words against the source
-    /// (a changed or added word); omissions and editorial brackets do not.
-    pub fn is_change(&self) -> bool {
-        matches!(self, Edit::Changed { .. } | Edit::Added { .. })
-    }
-}
-
-/// The source text one elision mark hides.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Omission {
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
-}
-
-/// A place where the quotation's words stand.
-#[derive(Debug, Clone)]
-pub struct Match {
-    pub source_id: i64,
-    /// The source's path as ingested.
-    pub source: String,
-    pub title: Option<String>,
-    /// The source document's speaker or author, as the record has it.
-    pub speaker: Option<String>,
-    pub date: Option<String>,
-    pub kind: SourceKind,
-    /// Byte range of the matched words in the source text.
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
-    /// 1 for an exact placement, lower the more it had to change.
-    pub score: f32,
-    pub verdict: Verdict,
-    pub omitted: Vec<Omission>,
-    pub edits: Vec<Edit>,
-    /// Whose words these are according to this source: the credit of the
-    /// quotation that holds them, the person the frame names when they stand
-    /// inside quotation marks, else the document's speaker.
-    pub owner: Option<String>,
-    /// Where `owner` came from: "quotation", "inner", "document", or
-    /// "witness" when it was inferred from another witness of the same words.
-    pub owner_from: &'static str,
-    /// For an owner inferred from another witness: that witness, as
-    /// `source [start..end]`.
-    pub owner_via: Option<String>,
-    /// What the source says of the recorded quotation's credit (a
-    /// Misattributed section, an entry removed as fake).
-    pub standing: Standing,
-    /// For a misattributed quotation: who the words are wrongly credited to.
-    pub not_by: Option<String>,
-    /// Who gives these words in this source: the credit of the recorded
-    /// quotation holding them, else the document's speaker. For a nested
-    /// quotation, the person who quoted it.
-    pub witness: Option<String>,
-    /// When the words stand inside quotation marks in the source.
-    pub nested: Option<Nested>,
-    /// Inside a primary passage (a speech, or a "(Full text)" section).
-    pub primary: bool,
-    /// Length in bytes of the recorded quotation holding the match, if any.
-    pub container_len: Option<usize>,
-    /// For a quotation spliced from separate places: the byte range of the
-    /// quotation that this match places (one match per part, in order).
-    pub part: Option<std::ops::Range<usize>>,
-    /// A fragment between elision marks has fewer than half of its words
-    /// here: the quotation may be spliced from another place.
-    pub(crate) weak_fragment: bool,
-    /// Where the quotation may say what the source does not: cuts before
-    /// or after limiting words, elisions that hide them, negations added or
-    /// dropped, words the source gives as another's (see [`context`]).
-    pub context: Vec<Flag>,
-}
-
-/// The matched words stand inside a span the source gives as someone
-/// else's words (quotation marks, a block quotation): see
-/// `verbatim_store::Reported`.
-#[derive(Debug, Clone)]
-pub struct Nested {
-    /// The person the source names as the author, when it names a person.
-    pub inner: Option<String>,
-    /// The text before the opening quotation mark, in the same paragraph
-    /// (at most 300 bytes).
-    pub frame: String,
-    /// The words that name the speaker ("said", "according to", a dash).
-    pub cue: Option<String>,
-    /// Byte range of the reported span (its marks included) in the source.
-    pub open: usize,
-    pub close: usize,
-    /// Byte range of `cue` in the source.
-    pub cue_at: Option<(usize, usize)>,
-}
-
-/// The answer for one quotation.
-#[derive(Debug, Clone)]
-pub struct Answer {
-    pub verdict: Verdict,
-    /// Present when a speaker was claimed.
-    pub credit: Option<CreditVerdict>,
-    /// For `misattributed`: whose words they are; for `quoted_by`: whom the
-    /// named speaker quoted.
-    pub credit_to: Option<String>,
-    /// Best first. Empty when not found.
-    pub matches: Vec<Match>,
-    /// Every witness of the words in date order, each with its role, and
-    /// the origin (see [`credit`]).
-    pub chain: Chain,
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum EngineError {

@@ -13,7 +13,6 @@ mod credit_cases;
 mod dump;
 mod html;
 mod manifest;
-mod model;
 mod plain;
 mod wikiquote_text;
 mod wikitext;
@@ -23,12 +22,14 @@ pub use credit::{find_date, parse_credit};
 pub use dump::{dump_pages, open_dump, DumpPages, MAX_PAGE_BYTES};
 pub use html::{html_to_text, looks_like_html};
 pub use manifest::{parse_manifest, read_manifest, valid_date, ManifestEntry};
-pub use model::{Credit, Field, Origin, Quotation, Source, SourceKind, Standing};
 pub use plain::{decode_text, read_plain, Decoded};
 pub use wikiquote_text::read_wikiquote_text;
 pub use wikitext::read_wikitext;
 
 use std::path::PathBuf;
+
+// The values every reader produces; their home is `verbatim-model`.
+use verbatim_model::{Credit, Field, Origin, Quotation, Source, SourceKind, Standing};
 
 /// A problem with an input file, with where it is.
 #[derive(Debug, thiserror::Error)]
@@ -260,5 +261,97 @@ pub fn read_bytes(
             path: path.to_path_buf(),
             msg: format!("a {} holds many sources: read it with read_file", format.name()),
         }),
+    }
+}
+
+/// One document read to be checked (`verbatim check`, the HTTP API's and the
+/// Python package's `check`): its text, which every offset refers to, and
+/// whether it is a quote page, whose recorded quotations are what is checked,
+/// or prose, whose quotations are found in its running text.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub source: Source,
+    /// A quote page (Wikiquote text, wikitext, a fortune file, a JSON
+    /// collection) rather than prose.
+    pub page: bool,
+    /// When the bytes were not valid UTF-8: where they went wrong.
+    pub invalid_at: Option<usize>,
+}
+
+/// Reads one document to check. `path` names it in errors and, with the
+/// first bytes, decides its format unless `format` forces one: a reader's
+/// name, or `html`. HTML, named or detected, is reduced to its text, which
+/// the offsets then refer to. A dump or JSON Lines file holds many documents
+/// and is refused: those are ingested, not checked.
+pub fn read_document(path: &std::path::Path, bytes: Vec<u8>, format: Option<&str>) -> Result<Document, FormatError> {
+    let invalid = |msg: String| FormatError::Invalid { path: path.to_path_buf(), msg };
+    let name = path.to_string_lossy();
+    let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    let (format, html) = match format.map(str::trim).filter(|f| !f.is_empty()) {
+        Some(f) if f.eq_ignore_ascii_case("html") || f.eq_ignore_ascii_case("htm") => (Format::Text, true),
+        Some(f) => (
+            Format::parse(f)
+                .ok_or_else(|| invalid(format!("format {f:?} is unknown (known: html, {})", Format::known())))?,
+            false,
+        ),
+        None => (Format::detect(path, &bytes[..bytes.len().min(64 << 10)]), ext == "html" || ext == "htm"),
+    };
+    match format {
+        Format::Dump | Format::JsonLines => {
+            Err(invalid(format!("`check` reads one document; a {} holds many (ingest it instead)", format.name())))
+        }
+        Format::Text => {
+            let (mut source, invalid_at) = read_plain(&name, bytes, path)?;
+            if html || looks_like_html(source.text.as_bytes()) {
+                source.text = html_to_text(&source.text);
+            }
+            Ok(Document { source, page: false, invalid_at })
+        }
+        f => {
+            let (source, invalid_at) = read_bytes(&name, bytes, path, f)?;
+            Ok(Document { source, page: true, invalid_at })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn read(name: &str, text: &str, format: Option<&str>) -> Result<Document, FormatError> {
+        read_document(Path::new(name), text.as_bytes().to_vec(), format)
+    }
+
+    #[test]
+    fn html_is_read_as_its_text_whether_named_or_seen() {
+        let page = "<html><body><p>He said, &ldquo;Go on.&rdquo;</p></body></html>";
+        for (name, format) in [("a.html", None), ("document", None), ("document", Some("html"))] {
+            let d = read(name, page, format).unwrap();
+            assert!(!d.page && d.source.text.contains("He said, \u{201c}Go on.\u{201d}"), "{name} {format:?}");
+        }
+    }
+
+    #[test]
+    fn a_quote_page_is_a_page_and_prose_is_prose() {
+        let fortunes = "Be brief.\n\t-- Someone\n%\nBe kind.\n\t-- Someone Else\n%\n";
+        let d = read("q.fortunes", fortunes, None).unwrap();
+        assert!(d.page && d.source.quotations.len() == 2);
+        let d = read("note.txt", "Plain words, \"quoted\" once.", None).unwrap();
+        assert!(!d.page && d.source.quotations.is_empty());
+    }
+
+    #[test]
+    fn many_documents_or_an_unknown_format_are_refused_naming_the_file() {
+        let e = read("pages.xml", "<mediawiki></mediawiki>", None).unwrap_err().to_string();
+        assert!(e.starts_with("pages.xml: ") && e.contains("ingest it instead"), "{e}");
+        let e = read("doc.txt", "words", Some("docx")).unwrap_err().to_string();
+        assert!(e.starts_with("doc.txt: ") && e.contains("\"docx\" is unknown"), "{e}");
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_say_where() {
+        let d = read_document(Path::new("a.txt"), b"ab\xffcd".to_vec(), None).unwrap();
+        assert_eq!(d.invalid_at, Some(2));
     }
 }

@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::sync::{atomic::AtomicU64, Arc};
 
-use verbatim_formats::Source;
+use verbatim_model::Source;
 
 fn check(s: &Source) {
     for q in &s.quotations {

@@ -17,7 +17,8 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use rayon::prelude::*;
-use verbatim_formats::{read_manifest, Format, FormatError, ManifestEntry, Source};
+use verbatim_formats::{read_manifest, Format, FormatError, ManifestEntry};
+use verbatim_model::Source;
 use verbatim_store::{Added, Corpus, Stats, StoreError, Writer};
 
 /// Bytes read per batch handed to the writer.
@@ -397,7 +398,7 @@ pub fn apply_entry(source: &mut Source, e: &ManifestEntry) {
         source.url = e.url.clone();
     }
     if let Some(k) = &e.kind {
-        source.kind = verbatim_formats::SourceKind::parse(k);
+        source.kind = verbatim_model::SourceKind::parse(k);
     }
 }
 

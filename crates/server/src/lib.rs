@@ -29,9 +29,10 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use tokio::sync::Semaphore;
 use utoipa::ToSchema;
-use verbatim_engine::check::read_document;
+use verbatim_engine::check::Document;
 use verbatim_engine::{Engine, EngineError};
-use verbatim_formats::{Format, ManifestEntry, Source};
+use verbatim_formats::{Format, ManifestEntry};
+use verbatim_model::Source;
 use verbatim_store::Corpus;
 
 /// How the server runs.
@@ -306,7 +307,13 @@ async fn check(State(app): State<Arc<App>>, body: Result<Bytes, BytesRejection>)
     let cap = app.cfg.max_check_quotes;
     let v = app
         .with_engine(move |e| {
-            let doc = read_document(&req.text, req.format.as_deref()).map_err(|e| ApiError::bad(e.to_string()))?;
+            let read = verbatim_formats::read_document(
+                std::path::Path::new("document"),
+                req.text.into_bytes(),
+                req.format.as_deref(),
+            )
+            .map_err(|e| ApiError::bad(e.to_string()))?;
+            let doc = Document::new(read.source, read.page);
             if doc.quotes.len() > cap {
                 return Err(ApiError::new(
                     StatusCode::PAYLOAD_TOO_LARGE,

@@ -27,7 +27,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use verbatim_formats::{Quotation, Source};
+use verbatim_model::{Quotation, Source};
 
 /// A stretch of a source that the source gives as someone else's words: a
 /// quotation in marks, a block quotation, or words reported without marks

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use rusqlite::{params, Connection, OptionalExtension};
-use verbatim_formats::{Credit, Field, Origin, Quotation, Source, SourceKind, Standing};
+use verbatim_model::{Credit, Field, Origin, Quotation, Source, SourceKind, Standing};
 
 use crate::{Added, Reported, Result, StoreError};
 

@@ -1,7 +1,7 @@
 //! The record is the truth: an interrupted ingest and a deleted index are
 //! both repaired when the corpus is next opened.
 
-use verbatim_formats::{Source, SourceKind};
+use verbatim_model::{Source, SourceKind};
 use verbatim_store::{Added, Corpus};
 
 fn source(path: &str, text: &str) -> Source {

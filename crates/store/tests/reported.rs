@@ -2,7 +2,7 @@
 //! consistent when a source is replaced, and read for an older record that
 //! predates the table.
 
-use verbatim_formats::{Source, SourceKind};
+use verbatim_model::{Source, SourceKind};
 use verbatim_store::Corpus;
 
 fn source(path: &str, text: &str) -> Source {

@@ -1,4 +1,4 @@
-//! The values readers produce.
+//! What the record keeps: sources, the quotations they hold, their credits.
 
 /// Where a credit field's value came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
