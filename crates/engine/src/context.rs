@@ -28,7 +28,8 @@ use verbatim_align::{GapKind, Step};
 use verbatim_prose::limits::{self, Frame};
 use verbatim_text::Query;
 
-use crate::{Candidate, Flag, FlagKind, Omission};
+use crate::retrieve::Candidate;
+use crate::{Flag, FlagKind, Omission};
 
 /// What the source around and inside one match says of its meaning.
 pub(crate) struct Read {

@@ -234,3 +234,28 @@ pub fn judge(
         None => (Some(CreditVerdict::Unknown), None, chain),
     }
 }
+
+/// Credit through witnesses: when the best witness holds the words with no
+/// credit (a collection entry, a bullet with none), another witness of the
+/// same words that credits them lends its credit, marked as inferred and
+/// naming where it came from. A witness that is itself uncredited never
+/// lends anything, and neither does a neighbouring quotation.
+pub(crate) fn infer_owner(matches: &mut [Match]) {
+    let Some(best) = matches.first() else { return };
+    if best.owner.is_some() || best.standing == Standing::Misattributed {
+        return;
+    }
+    let lender = matches[1..].iter().find(|m| {
+        m.owner.is_some()
+            && m.owner_from != "witness"
+            && m.standing == Standing::Sourced
+            && m.verdict != Verdict::Altered
+    });
+    if let Some(l) = lender {
+        let (owner, via) = (l.owner.clone(), format!("{} [{}..{}]", l.source, l.start, l.end));
+        let best = &mut matches[0];
+        best.owner = owner;
+        best.owner_from = "witness";
+        best.owner_via = Some(via);
+    }
+}
