@@ -1,5 +1,5 @@
 //! Real credit lines from ../shared/corpora and the seed page, with the fields
-//! they hold; the table `credit.rs` tests against. Sources: wikiquote/
+//! they hold; the table `credit/mod.rs` tests against. Sources: wikiquote/
 //! Friedrich_Nietzsche.wikitext, theme_Warmness.wiki, person_Cecilia_Eusepi.wiki
 //! (wikitext rendered to text), seed/000_31f708e4eb431aab.txt, quotes/bmc/fortunes,
 //! quotes/fortunes-debian/*, and tv/archive/* from wikiquote-tv-fortunes.tar.xz.
