@@ -89,7 +89,10 @@ fn concept_before(before: &str) -> bool {
 /// and, unless it ends in an episode number, hold no ", ".
 pub(super) fn episode(original: &str, written: &str) -> Option<(String, String)> {
     let k = original.find(" - ")?;
-    let raw_after = &written[k + 3..];
+    // `original` reads a no-break space as two spaces, so the dash may be
+    // followed by one in `written`: its words start at the next character
+    let from = (k + 3..=written.len()).find(|&i| written.is_char_boundary(i))?;
+    let raw_after = &written[from..];
     let after = clean(&original[k + 3..]);
     let marked = raw_after.contains(['(', '[']) || find_date(raw_after).is_some();
     let episode_number = after.ends_with(']');
@@ -252,6 +255,20 @@ impl Draft {
 mod tests {
     use super::super::draft::{draft, value};
     use super::*;
+
+    #[test]
+    fn a_no_break_space_after_the_episode_dash_reads_as_a_space() {
+        // the no-break space is two bytes, which the blanked copy of the
+        // line reads as two spaces: no offset may fall inside it
+        let read = |line: &str| {
+            let c = crate::parse_credit(line, verbatim_model::Origin::Stated);
+            (c.work.map(|f| f.value), c.locator.map(|f| f.value))
+        };
+        let plain = read("Tide Tables - Ebb [1.02]");
+        assert_eq!(plain.0.as_deref(), Some("Tide Tables"));
+        assert_eq!(read("Tide Tables -\u{a0}Ebb [1.02]"), plain);
+        assert_eq!(read("Tide Tables -\u{a0}Ebb"), read("Tide Tables - Ebb"));
+    }
 
     #[test]
     fn outlets_by_their_last_word_capitals_or_acronyms() {
