@@ -18,6 +18,27 @@ use verbatim_text::{Gap, Query, Token};
 
 use crate::{Engine, EngineError, MAX_ALIGN_BYTES};
 
+/// Passages of one source closer than this many bytes, plus the
+/// quotation's own length, merge into one region: an elided quotation's
+/// fragments then pull toward one place, while two uses of the same words
+/// far apart in a long document stay two regions.
+const JOIN_GAP_BYTES: usize = 1500;
+
+/// A region scoring under this share of the best is dropped: its words are
+/// common ones the best region also has.
+const MIN_REGION_SHARE: f32 = 0.2;
+
+/// Quotations of at most this many words get `REGIONS_FOR_SHORT` times as
+/// many regions: made of common words, their true place ranks lower, and
+/// each region is cheap to align.
+const SHORT_QUOTE_WORDS: usize = 12;
+const REGIONS_FOR_SHORT: usize = 4;
+
+/// Source read on each side of a region, in bytes, plus twice the
+/// quotation's length, so that the alignment can place words the passages
+/// did not hold.
+const MARGIN_BYTES: usize = 400;
+
 /// A region of a source aligned against the whole quotation.
 pub(crate) struct Candidate {
     pub(crate) row: SourceRow,
@@ -63,7 +84,7 @@ impl Engine {
             by_source.entry(h.source).or_default().push((h.start, h.end, h.score));
         }
         let query_bytes: usize = q.tokens.last().map(|t| t.token.end).unwrap_or(0);
-        let join_gap = 1500 + query_bytes;
+        let join_gap = JOIN_GAP_BYTES + query_bytes;
         let mut regions: Vec<(i64, usize, usize, f32)> = Vec::new();
         for (src, mut ps) in by_source {
             ps.sort_by_key(|p| p.0);
@@ -84,8 +105,9 @@ impl Engine {
         // quotations made of common words rank their true place lower, so
         // they get more regions (each is cheap to align)
         let top = regions.first().map(|r| r.3).unwrap_or(0.0);
-        regions.retain(|r| r.3 >= top * 0.2);
-        let budget = if q.tokens.len() <= 12 { self.opts.regions * 4 } else { self.opts.regions };
+        regions.retain(|r| r.3 >= top * MIN_REGION_SHARE);
+        let budget =
+            if q.tokens.len() <= SHORT_QUOTE_WORDS { self.opts.regions * REGIONS_FOR_SHORT } else { self.opts.regions };
         regions.truncate(budget);
 
         let m = q.tokens.len();
@@ -99,7 +121,7 @@ impl Engine {
                 Gap::Wildcard => GapKind::Wildcard,
             })
             .collect();
-        let margin = 400 + query_bytes * 2;
+        let margin = MARGIN_BYTES + query_bytes * 2;
         // the query's adjacent words, for compounds hyphenated at a line break
         let pairs: std::collections::HashSet<(String, String)> = q
             .tokens

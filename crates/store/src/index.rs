@@ -26,6 +26,12 @@ pub const PASSAGE_WORDS: usize = 100;
 /// At most this many of a query's shingles are searched: the rarest.
 const MAX_QUERY_TERMS: usize = 48;
 
+/// A bigram in more than one passage in `COMMON_DIVISOR` (and in more than
+/// `COMMON_FLOOR` passages) is common: "of the" adds cost and no signal, so
+/// it is left out of a query that has two rarer ones.
+const COMMON_DIVISOR: u64 = 20;
+const COMMON_FLOOR: u64 = 50;
+
 /// A passage found by [`crate::Corpus::search`].
 #[derive(Debug, Clone, Copy)]
 pub struct PassageHit {
@@ -112,7 +118,7 @@ impl PassageIndex {
         terms.sort_by_key(|(df, _)| *df);
         // very common bigrams ("of the") add cost and no signal, unless they
         // are all the query has
-        let common = (n / 20).max(50);
+        let common = (n / COMMON_DIVISOR).max(COMMON_FLOOR);
         let rare = terms.iter().filter(|(df, _)| *df <= common).count();
         if rare >= 2 {
             terms.truncate(rare);
@@ -186,6 +192,7 @@ impl PassageWriter {
 fn passages(f: Fields, id: i64, text: &str) -> Vec<TantivyDocument> {
     let toks = verbatim_text::tokenize(text);
     let mut out = Vec::with_capacity(toks.len() / PASSAGE_WORDS + 1);
+    let mut shingle = String::new();
     let mut p = 0;
     while p < toks.len() {
         let q = (p + PASSAGE_WORDS).min(toks.len());
@@ -196,7 +203,10 @@ fn passages(f: Fields, id: i64, text: &str) -> Vec<TantivyDocument> {
         let mut any = false;
         for i in p..q {
             if let Some(next) = toks.get(i + 1) {
-                d.add_text(f.shingles, verbatim_text::shingle(&toks[i].norm, &next.norm));
+                // the document copies the words: one buffer serves them all
+                shingle.clear();
+                verbatim_text::shingle_into(&mut shingle, &toks[i].norm, &next.norm);
+                d.add_text(f.shingles, &shingle);
                 any = true;
             }
         }

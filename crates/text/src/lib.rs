@@ -295,10 +295,16 @@ pub fn word_hash(norm: &str) -> u64 {
 /// The bigram shingle term of two consecutive normalized words, as indexed.
 pub fn shingle(a: &str, b: &str) -> String {
     let mut s = String::with_capacity(a.len() + b.len() + 1);
-    s.push_str(a);
-    s.push(' ');
-    s.push_str(b);
+    shingle_into(&mut s, a, b);
     s
+}
+
+/// [`shingle`], appended to `out`: ingest builds millions of them and
+/// reuses one buffer.
+pub fn shingle_into(out: &mut String, a: &str, b: &str) {
+    out.push_str(a);
+    out.push(' ');
+    out.push_str(b);
 }
 
 /// Where each line of a text starts, to turn byte offsets into lines and
