@@ -11,159 +11,20 @@
 //!
 //! What counts as the same given name: equal, an initial of it, a
 //! transliteration one letter apart, one of the old written abbreviations
-//! (`ABBREVIATIONS`), or a nickname that the `human_name` crate knows (its
-//! table of English diminutives and prefix forms: Abe/Abraham, Jack/John,
-//! Dick/Richard, Jerry/Gerald, Bill/William). Personal nicknames that are
-//! no diminutive ("Ike" for Eisenhower) are not rules of language and are
-//! not guessed.
+//! ([`GIVEN_NAME_ABBREVIATIONS`]), or a nickname that the `human_name`
+//! crate knows (its table of English diminutives and prefix forms:
+//! Abe/Abraham, Jack/John, Dick/Richard, Jerry/Gerald, Bill/William).
+//! Personal nicknames that are no diminutive ("Ike" for Eisenhower) are not
+//! rules of language and are not guessed.
+//!
+//! The words a name is read with (titles, particles, suffixes, the words
+//! that name no person) come from `verbatim_lexicon::names`.
 
 use std::collections::HashMap;
 
-/// Titles, honorifics and offices that stand before a name. English
-/// forms of address and the offices speeches and quote pages put before
-/// names (with their usual written abbreviations).
-const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mister",
-    "dr",
-    "doctor",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "president",
-    "vice",
-    "prime",
-    "minister",
-    "secretary",
-    "general",
-    "gen",
-    "senator",
-    "sen",
-    "governor",
-    "gov",
-    "representative",
-    "rep",
-    "congressman",
-    "congresswoman",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "sheikh",
-    "sheik",
-    "his",
-    "her",
-    "excellency",
-    "majesty",
-    "highness",
-    "he",
-    "the",
-    "hon",
-    "honourable",
-    "honorable",
-    "rev",
-    "reverend",
-    "father",
-    "pope",
-    "saint",
-    "st",
-    "prof",
-    "professor",
-    "mme",
-    "mlle",
-    "judge",
-    "justice",
-    "chief",
-    "ambassador",
-    "amb",
-    "chancellor",
-    "emperor",
-    "empress",
-    "chairman",
-    "chairwoman",
-    "comrade",
-    "archbishop",
-    "bishop",
-    "cardinal",
-    "monsignor",
-    "msgr",
-    "captain",
-    "capt",
-    "colonel",
-    "col",
-    "admiral",
-    "adm",
-    "lieutenant",
-    "lt",
-    "major",
-    "maj",
-    "sergeant",
-    "sgt",
-    "premier",
-    "foreign",
-    "state",
-    "of",
-    "and",
-    "pres",
-    "commander",
-    "marshal",
-    "field",
-    "dean",
-    "rabbi",
-    "imam",
-    "ayatollah",
-    "brother",
-    "sister",
-    "mother",
-    "former",
-    "late",
-    "young",
-    "old",
-];
-
-/// Generational and academic suffixes after a name.
-const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "v", "esq", "phd", "md", "junior", "senior"];
-
-/// Particles that belong to the surname that follows them ("Van Buren",
-/// "de Gaulle", "bin Salman").
-const PARTICLES: &[&str] = &[
-    "van", "von", "der", "den", "de", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le", "bin", "ibn",
-    "al", "el", "ben", "ter", "ten",
-];
-
-/// Written abbreviations of English given names, as they stand in old
-/// letters, registers and signatures ("Geo. Washington", "Thos.
-/// Jefferson"): the usual list of genealogical references (e.g. the
-/// FamilySearch Research Wiki's list of given-name abbreviations).
-const ABBREVIATIONS: &[(&str, &str)] = &[
-    ("wm", "william"),
-    ("thos", "thomas"),
-    ("geo", "george"),
-    ("jas", "james"),
-    ("chas", "charles"),
-    ("benj", "benjamin"),
-    ("jno", "john"),
-    ("saml", "samuel"),
-    ("robt", "robert"),
-    ("richd", "richard"),
-    ("edw", "edward"),
-    ("edwd", "edward"),
-    ("danl", "daniel"),
-    ("jos", "joseph"),
-    ("alexr", "alexander"),
-    ("fredk", "frederick"),
-    ("nathl", "nathaniel"),
-    ("hy", "henry"),
-    ("andw", "andrew"),
-    ("abm", "abraham"),
-    ("eliz", "elizabeth"),
-    ("margt", "margaret"),
-    ("xtopher", "christopher"),
-];
+use verbatim_lexicon::names::{
+    CALENDAR, FORMS_OF_ADDRESS, GIVEN_NAME_ABBREVIATIONS, INSTITUTIONS, NOT_NAMES, SUFFIXES, SURNAME_PARTICLES, TITLES,
+};
 
 /// A name split into given names and surname, normalized (lower case,
 /// accents folded, abbreviations expanded, titles and suffixes dropped).
@@ -234,14 +95,14 @@ pub fn parse(name: &str) -> Option<PersonName> {
         (g, s)
     } else {
         let mut k = ws.len() - 1;
-        while k > 0 && PARTICLES.contains(&ws[k - 1].0.as_str()) {
+        while k > 0 && SURNAME_PARTICLES.contains(&ws[k - 1].0.as_str()) {
             k -= 1;
         }
         (ws[..k].iter().map(|w| w.0.clone()).collect(), ws[k..].iter().map(|w| w.0.clone()).collect())
     };
     let given = given
         .into_iter()
-        .map(|g| ABBREVIATIONS.iter().find(|(a, _)| *a == g).map_or(g, |(_, full)| full.to_string()))
+        .map(|g| GIVEN_NAME_ABBREVIATIONS.iter().find(|(a, _)| *a == g).map_or(g, |(_, full)| full.to_string()))
         .collect();
     Some(PersonName { given, surname })
 }
@@ -386,130 +247,24 @@ pub fn same_known(a: &str, b: &str) -> bool {
 /// of the common English head nouns of institutions and documents).
 /// Lower-case descriptions ("a campaign spokesman") are speakers, not names.
 pub fn is_person(name: &str) -> bool {
-    const NOT_NAMES: &[&str] = &[
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "here",
-        "heres",
-        "there",
-        "theres",
-        "it",
-        "its",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "you",
-        "who",
-        "what",
-        "which",
-        "some",
-        "one",
-        "another",
-        "many",
-        "all",
-        "each",
-        "every",
-        "our",
-        "my",
-        "his",
-        "her",
-        "their",
-        "your",
-        "god",
-        "lord",
-        "allah",
-        "jesus",
-        "christ",
-        "congress",
-        "today",
-        "yesterday",
-        "now",
-        "then",
-        "yet",
-        "so",
-        "and",
-        "but",
-        "or",
-        "if",
-        "when",
-        "as",
-        "let",
-        "said",
-        "says",
-    ];
     let trimmed = name.trim();
     if !trimmed.chars().next().is_some_and(|c| c.is_uppercase()) {
         return false;
     }
     let ws = verbatim_text::tokenize(trimmed);
     let Some(first) = ws.first() else { return false };
-    let not_name = |w: &str| NOT_NAMES.contains(&w) || verbatim_prose::speakers::CALENDAR.contains(&w);
+    let not_name = |w: &str| NOT_NAMES.contains(&w) || CALENDAR.contains(&w);
     if not_name(&first.norm) || ws.len() > 6 {
         return false;
     }
     // an office alone ("the President", "Secretary-General") names a post
     // (but "Dr. King": a form of address before a word that is also a title)
-    let address =
-        ["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord"].contains(&first.norm.as_str()) && ws.len() > 1;
+    let address = FORMS_OF_ADDRESS.contains(&first.norm.as_str()) && ws.len() > 1;
     if !address && ws.iter().all(|t| TITLES.contains(&t.norm.as_str())) {
         return false;
     }
     // an organisation or a document ("United Nations", "the Charter", "The
     // New York Times"): its head noun, last, is not a name
-    const INSTITUTIONS: &[&str] = &[
-        "nations",
-        "assembly",
-        "states",
-        "union",
-        "council",
-        "charter",
-        "committee",
-        "government",
-        "court",
-        "house",
-        "party",
-        "office",
-        "department",
-        "ministry",
-        "organization",
-        "organisation",
-        "agency",
-        "commission",
-        "republic",
-        "kingdom",
-        "declaration",
-        "resolution",
-        "report",
-        "times",
-        "post",
-        "news",
-        "press",
-        "journal",
-        "magazine",
-        "network",
-        "university",
-        "institute",
-        "foundation",
-        "campaign",
-        "administration",
-        "senate",
-        "parliament",
-        "congress",
-        "bank",
-        "fund",
-        "conference",
-        "treaty",
-        "constitution",
-        "bible",
-        "church",
-    ];
     if ws.last().is_some_and(|t| INSTITUTIONS.contains(&t.norm.as_str())) {
         return false;
     }
@@ -521,7 +276,7 @@ pub fn is_person(name: &str) -> bool {
             return true;
         }
         w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            || PARTICLES.contains(&t.norm.as_str())
+            || SURNAME_PARTICLES.contains(&t.norm.as_str())
             || TITLES.contains(&t.norm.as_str())
     });
     caps && !p.surname.iter().all(|s| not_name(s))

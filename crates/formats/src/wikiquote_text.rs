@@ -21,6 +21,8 @@
 
 use std::path::Path;
 
+use verbatim_lexicon::names::HEADING_TITLES;
+
 use crate::credit::{find_date, parse_credit};
 use crate::{decode_text, Credit, Field, FormatError, Origin, Quotation, Source, SourceKind};
 
@@ -79,12 +81,7 @@ fn heading_credit(h: &str) -> Credit {
         .filter(|_| h.contains("'s ") || h.contains("\u{2019}s "))
         .or_else(|| h.split(" - ").next());
     if let Some(p) = name_part {
-        let words: Vec<&str> = p
-            .split_whitespace()
-            .filter(|w| {
-                !matches!(*w, "President" | "Prime" | "Minister" | "Mr." | "Mrs." | "Chancellor" | "King" | "Queen")
-            })
-            .collect();
+        let words: Vec<&str> = p.split_whitespace().filter(|w| !HEADING_TITLES.contains(w)).collect();
         if !words.is_empty() && words.len() <= 4 {
             c.speaker = Some(Field { value: words.join(" "), origin: Origin::Inherited });
         }

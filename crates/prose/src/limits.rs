@@ -20,14 +20,21 @@
 //! - words *hidden* by an elision matter when they negate, condition, except
 //!   or quantify ([`hidden_limit`]).
 //!
-//! The word lists follow the classes of Quirk et al., *A Comprehensive
-//! Grammar of the English Language* (1985): negative words (§10.54–10.64),
-//! conditional and exceptive subordinators (§15.33–15.41), concessive and
-//! contrastive conjunctions (§13.5, §15.42), quantifiers (§5.13–5.26), and
-//! hedges in the sense of Lakoff, "Hedges" (1973). Reporting verbs and nouns
-//! are the common ones of news and political prose.
+//! The word lists, `verbatim_lexicon::grammar`'s and `speech`'s, follow the
+//! classes of Quirk et al., *A Comprehensive Grammar of the English
+//! Language* (1985): negative words (§10.54–10.64), conditional and
+//! exceptive subordinators (§15.33–15.41), concessive and contrastive
+//! conjunctions (§13.5, §15.42), quantifiers (§5.13–5.26), and hedges in the
+//! sense of Lakoff, "Hedges" (1973). Reporting verbs and nouns are the
+//! common ones of news and political prose.
 
 use std::ops::Range;
+
+use verbatim_lexicon::grammar::{
+    APPROXIMATE_NEGATIVES, CANCELS, CATENATIVES, CONDITIONS, CONTRASTS, COORDINATORS, EXCEPTIONS, FALSITY, HEDGES,
+    NEGATIONS, QUANTIFIERS,
+};
+use verbatim_lexicon::speech::{REPORTING_VERBS, REPORT_NOUNS, SELF_NOUNS};
 
 /// What a limiting word does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,216 +54,6 @@ pub enum LimitKind {
     /// until, till
     Until,
 }
-
-/// Negative words (Quirk §10.54ff), with the contracted forms as the
-/// tokenizer spells them (apostrophes dropped: "don't" is "dont").
-const NEGATIONS: &[&str] = &[
-    "not", "no", "never", "none", "nobody", "nothing", "nowhere", "neither", "nor", "cannot", "dont", "doesnt",
-    "didnt", "isnt", "arent", "wasnt", "werent", "wont", "cant", "couldnt", "wouldnt", "shouldnt", "hasnt", "havent",
-    "hadnt", "mustnt", "neednt", "aint", "shant", "mightnt", "darent",
-];
-
-/// Conditional subordinators (Quirk §15.33ff); multi-word ones ("as long
-/// as", "provided that") start with one of these or are matched in
-/// [`opens_limit`].
-const CONDITIONS: &[&str] = &["if", "unless", "provided", "providing", "whether", "supposing", "assuming"];
-
-/// Exceptive words (Quirk §15.41).
-const EXCEPTIONS: &[&str] = &["except", "excepting", "barring", "saving"];
-
-/// Concessive and contrastive conjunctions (Quirk §13.5, §15.42).
-const CONTRASTS: &[&str] = &["but", "although", "though", "however", "yet", "whereas"];
-
-/// Quantifiers that narrow a claim to part of its subject (Quirk §5.13ff).
-const QUANTIFIERS: &[&str] = &[
-    "only",
-    "some",
-    "few",
-    "fewer",
-    "several",
-    "many",
-    "most",
-    "mostly",
-    "partly",
-    "partially",
-    "almost",
-    "nearly",
-    "hardly",
-    "barely",
-    "scarcely",
-    "rarely",
-    "seldom",
-    "less",
-    "least",
-    "largely",
-    "mainly",
-    "chiefly",
-    "somewhat",
-];
-
-/// Hedges: adverbs of likelihood and frequency (Lakoff 1973).
-const HEDGES: &[&str] =
-    &["perhaps", "possibly", "probably", "maybe", "sometimes", "occasionally", "usually", "often", "generally"];
-
-/// Words that call what follows false: the speaker rebuts it.
-const FALSITY: &[&str] = &[
-    "false",
-    "falsely",
-    "untrue",
-    "wrong",
-    "wrongly",
-    "mistaken",
-    "mistakenly",
-    "myth",
-    "myths",
-    "lie",
-    "lies",
-    "fallacy",
-    "falsehood",
-    "misconception",
-    "illusion",
-    "nonsense",
-    "absurd",
-    "ridiculous",
-    "deny",
-    "denies",
-    "denied",
-    "reject",
-    "rejects",
-    "rejected",
-    "doubt",
-    "doubts",
-    "doubtful",
-    "pretend",
-    "pretends",
-    "pretended",
-    "naive",
-    "na\u{ef}ve",
-    "mistake",
-    "error",
-    "erroneous",
-    "foolish",
-    "misleading",
-    "unfounded",
-    "baseless",
-    "groundless",
-    "dismiss",
-    "dismisses",
-    "dismissed",
-];
-
-/// Verbs that report what someone says or thinks.
-const REPORTING_VERBS: &[&str] = &[
-    "say",
-    "says",
-    "said",
-    "saying",
-    "claim",
-    "claims",
-    "claimed",
-    "claiming",
-    "argue",
-    "argues",
-    "argued",
-    "arguing",
-    "allege",
-    "alleges",
-    "alleged",
-    "insist",
-    "insists",
-    "insisted",
-    "contend",
-    "contends",
-    "contended",
-    "assert",
-    "asserts",
-    "asserted",
-    "suggest",
-    "suggests",
-    "suggested",
-    "maintain",
-    "maintains",
-    "maintained",
-    "tell",
-    "tells",
-    "told",
-    "believe",
-    "believes",
-    "believed",
-    "think",
-    "thinks",
-    "thought",
-    "charge",
-    "charges",
-    "charged",
-    "complain",
-    "complains",
-    "complained",
-    "predict",
-    "predicts",
-    "predicted",
-    "warn",
-    "warns",
-    "warned",
-    "declare",
-    "declares",
-    "declared",
-    "write",
-    "writes",
-    "wrote",
-    "hear",
-    "heard",
-    "imagine",
-    "imagines",
-    "imagined",
-    "state",
-    "states",
-    "stated",
-    "asserting",
-    "alleging",
-    "suggesting",
-    "contending",
-];
-
-/// Nouns that name a claim as someone's ("the claim that …").
-const REPORT_NOUNS: &[&str] = &[
-    "claim",
-    "claims",
-    "argument",
-    "arguments",
-    "notion",
-    "idea",
-    "charge",
-    "charges",
-    "allegation",
-    "allegations",
-    "assertion",
-    "assertions",
-    "belief",
-    "view",
-    "suggestion",
-    "contention",
-    "accusation",
-    "accusations",
-    "assumption",
-    "rumor",
-    "rumors",
-    "rumour",
-    "rumours",
-    "theory",
-    "talk",
-    "story",
-    "narrative",
-    "insistence",
-    "complaint",
-    "prediction",
-    "warning",
-    "slogan",
-];
-
-/// Words after which a quotation starts a new clause of its own: what came
-/// before is no frame of it.
-const COORDINATORS: &[&str] = &["and", "but", "or", "so", "yet", "then", "also"];
 
 /// The class of a limiting word (lower case, apostrophes dropped).
 pub fn limit_kind(w: &str) -> Option<LimitKind> {
@@ -574,65 +371,6 @@ fn is_time_or_number(w: &str) -> bool {
                 | "this"
         )
 }
-
-/// Words that are negative in effect though not in form (Quirk §10.61).
-const APPROXIMATE_NEGATIVES: &[&str] = &["few", "hardly", "scarcely", "barely", "seldom", "rarely"];
-
-/// Words of doubt, denial or neglect: after a negation they affirm ("no
-/// doubt", "cannot deny", "must not forget").
-const CANCELS: &[&str] = &[
-    "doubt",
-    "doubts",
-    "doubted",
-    "deny",
-    "denies",
-    "denied",
-    "denying",
-    "dispute",
-    "disputed",
-    "question",
-    "questioned",
-    "forget",
-    "forgotten",
-    "ignore",
-    "ignored",
-    "overlook",
-    "overlooked",
-    "underestimate",
-    "overstate",
-    "overemphasize",
-    "overemphasise",
-    "exaggerate",
-    "undeniable",
-];
-
-/// Words between a subject and its verb that are no subject: "would like to
-/// say", "let me say", "wish to stress".
-const CATENATIVES: &[&str] =
-    &["to", "like", "wish", "want", "let", "allow", "permit", "again", "once", "here", "today", "going", "ought"];
-
-/// Nouns by which a speaker names their own side: "my delegation", "our
-/// Government".
-const SELF_NOUNS: &[&str] = &[
-    "delegation",
-    "government",
-    "country",
-    "nation",
-    "people",
-    "party",
-    "administration",
-    "state",
-    "republic",
-    "side",
-    "position",
-    "view",
-    "group",
-    "organization",
-    "movement",
-    "friends",
-    "colleagues",
-    "team",
-];
 
 fn is_auxiliary(w: &str) -> bool {
     matches!(

@@ -4,45 +4,14 @@
 //!
 //! Only the one construction whose words English reports verbatim is read:
 //! a sentence opening with "As" (or a clause with "in the words of"), a name, a verb that
-//! introduces someone's words (`SAYING`) and a comma; the reported words run
+//! introduces someone's words ([`SAYING`]) and a comma; the reported words run
 //! to the end of the sentence. Indirect speech ("X said
 //! that …") changes persons and tenses and is not verbatim, so it is left
 //! alone, and so is a pronoun or "I": the span must name someone.
 
 use std::ops::Range;
 
-/// The verbs with which "As X …," introduces someone's own words (not
-/// "believed" or "described": those report a view, not the words).
-const SAYING: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "wrote",
-    "writes",
-    "write",
-    "put",
-    "observed",
-    "observes",
-    "noted",
-    "notes",
-    "declared",
-    "declares",
-    "remarked",
-    "remarks",
-    "warned",
-    "warns",
-    "proclaimed",
-    "stated",
-    "states",
-    "taught",
-    "teaches",
-    "preached",
-    "reminded",
-    "told",
-    "asked",
-    "exclaimed",
-    "cried",
-];
+use verbatim_lexicon::speech::SAYING;
 
 fn is_saying(w: &str) -> bool {
     SAYING.contains(&w)

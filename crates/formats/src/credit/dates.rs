@@ -11,7 +11,8 @@
 
 use std::ops::Range;
 
-use super::lexicon::MONTHS;
+use verbatim_lexicon::names::MONTHS;
+
 use super::parts::blank;
 
 /// Finds a date in `s`: "(2018)", "January 25, 2022", "24 February 2022",

@@ -7,8 +7,9 @@
 
 use std::ops::Range;
 
+use verbatim_lexicon::records::{LOCATOR_WORDS, NOTE_SENTENCE_WORDS, NOTE_WORDS, TITLE_OR_LOCATOR_WORDS};
+
 use super::draft::Draft;
-use super::lexicon::{LOCATOR_WORDS, NOTE_SENTENCE_WORDS, NOTE_WORDS, TITLE_OR_LOCATOR_WORDS};
 use super::parts::{blank, clean, first_word_lower, paren_groups};
 
 /// A number in roman or arabic figures, perhaps dotted or a range: "283",

@@ -4,8 +4,9 @@
 //! they give is who truly wrote the words, in which work, and who they are
 //! wrongly credited to.
 
+use verbatim_lexicon::records::TRUE_AUTHOR_CUES;
+
 use super::dates::find_date_first;
-use super::lexicon::TRUE_AUTHOR_CUES;
 use super::locators::is_locator;
 use super::names::name_at;
 use super::parts::{clean, paren_groups};

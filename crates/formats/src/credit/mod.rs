@@ -15,12 +15,14 @@
 //! - `locators`: where in a work ("p. 12"), and publishing notes;
 //! - `misattributed`: Wikiquote's "Misattributed" notes;
 //! - `draft`: the credit being filled in and the parts left to read;
-//! - `parts`: splitting a line into parts and cleaning field values;
-//! - `lexicon`: the word lists, with where they come from.
+//! - `parts`: splitting a line into parts and cleaning field values.
+//!
+//! The words it knows by name (months, roles, particles, locator, outlet
+//! and note words, the clauses of a report) are `verbatim_lexicon`'s
+//! `names` and `records`, each list saying where it comes from.
 
 mod dates;
 mod draft;
-mod lexicon;
 mod locators;
 mod misattributed;
 mod names;

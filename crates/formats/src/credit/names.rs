@@ -7,8 +7,10 @@
 //! name of an outlet. "Tide Tables" has the shape of a name; only its
 //! place in the line (or its italics) can tell otherwise.
 
+use verbatim_lexicon::names::{NAME_PARTICLES, ROLES};
+use verbatim_lexicon::records::{REPORTED, TITLE_WORDS};
+
 use super::draft::Draft;
-use super::lexicon::{NAME_PARTICLES, REPORTED, ROLES, TITLE_WORDS};
 use super::locators::is_locator;
 use super::parts::{clean, find_word, first_word_lower, segments};
 use super::works::outlet_like;

@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::KEPT_ABBREVIATIONS;
+use verbatim_lexicon::names::KEPT_ABBREVIATIONS;
 
 /// A part as a field value: trimmed of spaces and of the punctuation that
 /// joined it to its neighbours, a final full stop dropped unless it ends an

@@ -7,9 +7,10 @@
 
 use std::ops::Range;
 
+use verbatim_lexicon::records::{CONCEPT_CUES, OUTLET_WORDS, SPOKEN_WORKS};
+
 use super::dates::find_date;
 use super::draft::Draft;
-use super::lexicon::{CONCEPT_CUES, OUTLET_WORDS, SPOKEN_WORKS};
 use super::locators::{is_locator, is_note, split_locator};
 use super::names::looks_like_name;
 use super::parts::{clean, find_word};

@@ -9,10 +9,10 @@
 
 use std::ops::{ControlFlow, Range};
 
-use super::lexicon::{
-    is_clause_word, is_participle, is_verb, phrasal, BEFORE_A_NOUN, CLAUSE_WORDS, GOVERNS_TO_SAY, OPENERS, TELL,
-    TO_SAY_IDIOMS, VERBS,
-};
+use verbatim_lexicon::grammar::{BEFORE_A_NOUN, CLAUSE_WORDS, OPENERS};
+use verbatim_lexicon::speech::{GOVERNS_TO_SAY, TELL, TO_SAY_IDIOMS, VERBS};
+
+use super::lexicon::{is_clause_word, is_participle, is_verb, phrasal};
 use super::subjects::{
     clause_subject, noun_phrase_after, sentence_subject, subject_from, subject_ok, trim_adverbs, verb_group_start,
 };

@@ -8,7 +8,8 @@
 //! the nearer cue; the parts live apart:
 //!
 //! - `tokens`: the words of the context, and sentence bounds;
-//! - `lexicon`: every word list the rules know by name;
+//! - `lexicon`: membership tests over the word lists the rules know by
+//!   name (the lists are `verbatim_lexicon`'s);
 //! - `subjects`: noun phrases and the subjects of clauses;
 //! - `left`: cues before the quotation ("He said: “…”");
 //! - `right`: cues after it ("“…,” he said");
@@ -31,7 +32,6 @@ use std::ops::Range;
 use crate::marks::Quoted;
 
 pub(crate) use self::lexicon::is_number_word;
-pub use self::lexicon::CALENDAR;
 pub use self::resolve::resolve;
 pub(crate) use self::tokens::{closes_sentence, floor_char, sentence_end_after, sentence_start_in};
 

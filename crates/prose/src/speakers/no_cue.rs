@@ -1,8 +1,9 @@
 //! When neither side of a quotation has a cue next to it: the sentence
 //! around it or before it may still say whose words they are.
 
+use verbatim_lexicon::grammar::{LEADERS, PRONOUNS};
+
 use super::left::left_cue;
-use super::lexicon::{LEADERS, PRONOUNS};
 use super::subjects::{noun_phrase_after, opening_subject, sentence_subject, subject_and_verb};
 use super::tokens::{before_byte, ceil_char, sentence_start, tokens, Tok};
 use super::Attribution;

@@ -3,7 +3,8 @@
 
 use std::ops::Range;
 
-use super::lexicon::PRONOUNS;
+use verbatim_lexicon::grammar::PRONOUNS;
+
 use super::tokens::{ceil_char, joined_name, tokens, Tok};
 
 /// The person a mention names: its name words ("Clinton's spokesman Brian

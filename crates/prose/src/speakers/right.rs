@@ -5,7 +5,10 @@
 //! sentence: a dash or tilde credit, "according to", or the first verb of
 //! saying whose subject reads, before or after it ([`right_cue_at`]).
 
-use super::lexicon::{is_clause_word, is_participle, is_verb, phrasal, PRONOUNS, TELL, VERBS};
+use verbatim_lexicon::grammar::PRONOUNS;
+use verbatim_lexicon::speech::{TELL, VERBS};
+
+use super::lexicon::{is_clause_word, is_participle, is_verb, phrasal};
 use super::subjects::{noun_phrase_after, subject_ok, trim_adverbs};
 use super::tokens::{span, Tok};
 use super::Attribution;

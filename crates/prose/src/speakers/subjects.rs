@@ -4,10 +4,11 @@
 
 use std::ops::Range;
 
-use super::lexicon::{
-    is_calendar, is_clause_word, is_leader, is_number_word, is_verb, verb_like, AUXILIARIES, CLAUSE_WORDS, LEADERS,
-    NOT_ONE_WORD_NAMES, NOT_SUBJECTS, OPENERS, PRONOUNS,
+use verbatim_lexicon::grammar::{
+    AUXILIARIES, CLAUSE_WORDS, LEADERS, NOT_ONE_WORD_NAMES, NOT_SUBJECTS, OPENERS, PRONOUNS,
 };
+
+use super::lexicon::{is_calendar, is_clause_word, is_leader, is_number_word, is_verb, verb_like};
 use super::tokens::{is_dash, span, strip_possessive, Tok};
 
 /// A name, a title and a name, or a short noun phrase ("a campaign

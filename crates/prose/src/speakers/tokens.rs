@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::ABBREVIATIONS;
+use verbatim_lexicon::names::PROSE_ABBREVIATIONS;
 
 /// A word or punctuation mark of the context around a quotation.
 #[derive(Debug, Clone)]
@@ -73,7 +73,7 @@ pub(super) fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
                 let w = &s[i..end];
                 let inside = matches!(s[j + 1..].chars().next(), Some(',' | ')'));
                 if inside
-                    || ABBREVIATIONS.contains(&w)
+                    || PROSE_ABBREVIATIONS.contains(&w)
                     || (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
                     || w.contains('.')
                 {
@@ -112,7 +112,7 @@ pub(super) fn sentence_start(text: &str, floor: usize, at: usize) -> usize {
             b'.' | b'!' | b'?' => {
                 // "Mr." and initials are not ends of sentences
                 let w = word_before(text, i);
-                let abbr = ABBREVIATIONS.contains(&w) || w.chars().count() == 1 || w.contains('.');
+                let abbr = PROSE_ABBREVIATIONS.contains(&w) || w.chars().count() == 1 || w.contains('.');
                 // a full stop inside closing marks ends it too ("… nation.” Russia")
                 let closing = |j: usize| text.get(j..).is_some_and(|r| r.starts_with('\u{201d}') || r.starts_with('"'));
                 let after =
@@ -156,7 +156,7 @@ pub(super) fn sentence_end(text: &str, at: usize, ceil: usize) -> usize {
             b'\n' if b.get(i + 1) == Some(&b'\n') => return i,
             b'.' | b'!' | b'?' => {
                 let w = word_before(text, i);
-                let abbr = ABBREVIATIONS.contains(&w)
+                let abbr = PROSE_ABBREVIATIONS.contains(&w)
                     || (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
                     || w.contains('.');
                 let followed_by_space =
@@ -181,7 +181,7 @@ pub(crate) fn closes_sentence(inner: &str) -> bool {
         return false;
     }
     let w = word_before(t, head.len());
-    !w.is_empty() && !ABBREVIATIONS.contains(&w) && !w.contains('.') && w.chars().count() > 1
+    !w.is_empty() && !PROSE_ABBREVIATIONS.contains(&w) && !w.contains('.') && w.chars().count() > 1
 }
 
 /// The nearest character boundary at or before byte `i`.

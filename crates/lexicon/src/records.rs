@@ -1,33 +1,22 @@
-//! The words credit parsing knows by name.
+//! The words of credit lines and citations: where in a work a quotation
+//! stands, which periodical printed it, what an editor notes about it, and
+//! the clauses that hand it on to someone else.
 //!
-//! Unless a list says otherwise, it was written by hand while the parser
-//! was tuned on the credit lines of the corpora (Wikiquote pages, fortune
+//! Every list is read by the credit parser (`verbatim_formats::credit`),
+//! which lowercases a credit line's words (ASCII) before comparing, unless
+//! a list says otherwise. Each was written by hand while the parser was
+//! tuned on the credit lines of the corpora (Wikiquote pages, fortune
 //! files, quotation collections; `credit_cases` keeps a sample of them with
 //! the fields they hold), a word at a time as a line was misread. None is a
-//! published list, and none is complete. Every list is English and, unless
-//! it says otherwise, lowercase, compared with a lowercased word.
-
-/// The English month names, in calendar order: a month's number is its
-/// place plus one. Abbreviations ("Sept.", "jan") are prefixes of these.
-pub(super) const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+//! published list, and none is complete. Every list is English.
 
 /// Words that start a locator, a place inside a work ("p. 12", "Act III",
 /// "Aphorism 146", "ibid."): the divisions of books, plays, poems,
 /// periodicals and broadcasts, and their usual abbreviations.
-pub(super) const LOCATOR_WORDS: &[&str] = &[
+///
+/// Read by the credit parser (`is_locator`), against a part's lowercased
+/// first word.
+pub const LOCATOR_WORDS: &[&str] = &[
     "p",
     "pp",
     "page",
@@ -86,7 +75,9 @@ pub(super) const LOCATOR_WORDS: &[&str] = &[
 /// The [`LOCATOR_WORDS`] that also start titles: "Letter to Carl Fuchs" is
 /// a work, "Letter no. 155" a locator. With one of these first, a part is a
 /// locator only when a number, or nothing, follows.
-pub(super) const TITLE_OR_LOCATOR_WORDS: &[&str] =
+///
+/// Read by the credit parser (`is_locator`), after [`LOCATOR_WORDS`].
+pub const TITLE_OR_LOCATOR_WORDS: &[&str] =
     &["letter", "book", "essay", "note", "notes", "part", "art", "article", "preface", "introduction"];
 
 /// Clauses after which a credit line stops naming the original: someone
@@ -94,7 +85,12 @@ pub(super) const TITLE_OR_LOCATOR_WORDS: &[&str] =
 /// ("variant translation"), or when a web page was read ("retrieved",
 /// "accessed"). What follows one of these gives at most an outlet or a
 /// locator, never the speaker or the work.
-pub(super) const REPORTED: &[&str] = &[
+///
+/// Read by the credit parser (where the original credit ends, and the
+/// clause that starts a reported tail), in a lowercased line, in this
+/// order: the first phrase a tail starts with is the one taken, so a
+/// phrase comes before any shorter one it starts with.
+pub const REPORTED: &[&str] = &[
     "as reported in",
     "as quoted in",
     "quoted in",
@@ -120,7 +116,13 @@ pub(super) const REPORTED: &[&str] = &[
 /// or agency rather than a book: the generic words of newspaper and
 /// magazine names ("times", "journal", "gazette") and the one-word names
 /// of the periodicals the corpora cite ("Forbes", "Datamation", "Salon").
-pub(super) const OUTLET_WORDS: &[&str] = &[
+///
+/// Read by the credit parser (`outlet_like`, and a work whose last words
+/// name a periodical), against a lowercased word. Unlike
+/// [`INSTITUTIONS`](crate::names::INSTITUTIONS), with which the engine
+/// keeps the name of an organisation of any kind from passing for a
+/// person's, these tell a periodical from a book.
+pub const OUTLET_WORDS: &[&str] = &[
     "times",
     "post",
     "journal",
@@ -190,39 +192,13 @@ pub(super) const OUTLET_WORDS: &[&str] = &[
     "radio",
 ];
 
-/// Words of a job or office, which a credit adds after a name ("Ada
-/// Brandt, Director, Harbour Trust"): the part they start is no work. The
-/// offices met in the corpora's credit lines, mostly in business, science
-/// and government.
-pub(super) const ROLES: &[&str] = &[
-    "president",
-    "director",
-    "chairman",
-    "ceo",
-    "founder",
-    "professor",
-    "head",
-    "member",
-    "secretary",
-    "minister",
-    "editor",
-    "author",
-    "inventor",
-    "co-founder",
-    "commissioner",
-    "governor",
-    "senator",
-    "manager",
-    "chief",
-    "vice",
-    "former",
-    "leader",
-];
-
 /// Words that make a capitalised phrase a title, not a person's name
 /// ("The Devil's Dictionary", "Collected Poems"): the kinds of book and
 /// show named in the corpora's credit lines.
-pub(super) const TITLE_WORDS: &[&str] = &[
+///
+/// Read by the credit parser (whether a part reads as a name), as a
+/// lowercased word and as part of a lowercased title.
+pub const TITLE_WORDS: &[&str] = &[
     "manual",
     "dictionary",
     "book",
@@ -237,19 +213,30 @@ pub(super) const TITLE_WORDS: &[&str] = &[
     "show",
 ];
 
-/// Lowercase words a personal name may hold between capitalised ones
-/// ("Vincent van Gogh", "Ibn al Arabi"): the particles of Dutch, German,
-/// French, Italian, Spanish and Arabic names, and "and" for a pair of
-/// authors.
-pub(super) const NAME_PARTICLES: &[&str] = &[
-    "de", "van", "von", "der", "la", "le", "da", "di", "du", "and", "y", "bin", "ibn", "al", "el", "del", "ten", "ter",
-];
+/// The occasions a lowercase part may name as the work ("letter to his
+/// brother", "speech at the harbour", "remarks to the press"): any other
+/// part that starts lowercase describes rather than names.
+///
+/// Read by the credit parser (a part taken as the work), as the start of a
+/// part that is written in lower case.
+pub const SPOKEN_WORKS: &[&str] =
+    &["letter", "speech", "address", "interview", "lecture", "sermon", "diary", "conversation", "remarks to"];
+
+/// Words just before a quoted phrase that make it a concept named in
+/// passing ("the notion of \"slow light\""), not a title.
+///
+/// Read by the credit parser, as the end of the lowercased words before
+/// the quoted phrase.
+pub const CONCEPT_CUES: &[&str] = &["concept of", "idea of", "notion of", "term", "phrase", "called"];
 
 /// First words of an editor's note in a credit line rather than a field
 /// ("Found in ...", "Attributed ...", "Unsourced", "See also ...", "cf.",
 /// "ed.", "trans."): Wikiquote's sourcing notes and the abbreviations of
 /// editors and translators.
-pub(super) const NOTE_WORDS: &[&str] = &[
+///
+/// Read by the credit parser (`is_note`), against a part's lowercased
+/// first word.
+pub const NOTE_WORDS: &[&str] = &[
     "found",
     "attributed",
     "generally",
@@ -271,29 +258,19 @@ pub(super) const NOTE_WORDS: &[&str] = &[
 /// Words that, in a part of more than eight words, make it a sentence
 /// about the quotation (a note) rather than a title: "The remark was
 /// printed without his name".
-pub(super) const NOTE_SENTENCE_WORDS: &[&str] = &["was", "were", "without", "has", "had", "been"];
-
-/// The occasions a lowercase part may name as the work ("letter to his
-/// brother", "speech at the harbour", "remarks to the press"): any other
-/// part that starts lowercase describes rather than names.
-pub(super) const SPOKEN_WORKS: &[&str] =
-    &["letter", "speech", "address", "interview", "lecture", "sermon", "diary", "conversation", "remarks to"];
-
-/// Words just before a quoted phrase that make it a concept named in
-/// passing ("the notion of \"slow light\""), not a title.
-pub(super) const CONCEPT_CUES: &[&str] = &["concept of", "idea of", "notion of", "term", "phrase", "called"];
-
-/// Abbreviations whose full stop stays at the end of a field ("Oskar
-/// Brandt Jr.", "Smith et al."), written as they appear, case and all: the
-/// name suffixes, company forms and editorial abbreviations that end
-/// credit lines in the corpora.
-pub(super) const KEPT_ABBREVIATIONS: &[&str] = &["Jr.", "Sr.", "St.", "Co.", "Inc.", "Ltd.", "ed.", "al."];
+///
+/// Read by the credit parser (`is_note`), against each word of the part as
+/// written: a capitalised "Was" opens a title, not a note.
+pub const NOTE_SENTENCE_WORDS: &[&str] = &["was", "were", "without", "has", "had", "been"];
 
 /// Phrases before the name of whoever truly wrote misattributed words
 /// ("this is a quotation from Curtis Cate's ...", "was written by ...",
 /// "originated with ..."), as Wikiquote's "Misattributed" notes word them;
-/// the lowercased line is searched for each, spaces included.
-pub(super) const TRUE_AUTHOR_CUES: &[&str] = &[
+/// the lowercased line is searched for each, spaces included: the spaces
+/// are the word bounds (" by " is the word "by").
+///
+/// Read by the credit parser (`true_author`).
+pub const TRUE_AUTHOR_CUES: &[&str] = &[
     "quotation from ",
     "quote from ",
     "originally from ",
@@ -305,3 +282,54 @@ pub(super) const TRUE_AUTHOR_CUES: &[&str] = &[
     "actually ",
     "originated with ",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::form::{lower_phrases, lower_words};
+
+    #[test]
+    fn words_compared_with_a_lowercased_word_are_lower_case_words() {
+        for (name, list) in [
+            ("LOCATOR_WORDS", LOCATOR_WORDS),
+            ("TITLE_OR_LOCATOR_WORDS", TITLE_OR_LOCATOR_WORDS),
+            ("OUTLET_WORDS", OUTLET_WORDS),
+            ("TITLE_WORDS", TITLE_WORDS),
+            ("NOTE_WORDS", NOTE_WORDS),
+            ("NOTE_SENTENCE_WORDS", NOTE_SENTENCE_WORDS),
+        ] {
+            lower_words(name, list);
+        }
+    }
+
+    #[test]
+    fn phrases_searched_in_a_lowercased_line_are_lower_case() {
+        for (name, list) in [
+            ("REPORTED", REPORTED),
+            ("SPOKEN_WORKS", SPOKEN_WORKS),
+            ("CONCEPT_CUES", CONCEPT_CUES),
+            ("TRUE_AUTHOR_CUES", TRUE_AUTHOR_CUES),
+        ] {
+            lower_phrases(name, list);
+        }
+        // the cues' spaces are word bounds; the other phrases are trimmed
+        for list in [REPORTED, SPOKEN_WORKS, CONCEPT_CUES] {
+            assert!(list.iter().all(|p| *p == p.trim()), "{list:?}");
+        }
+        assert!(TRUE_AUTHOR_CUES.iter().all(|p| p.ends_with(' ')));
+    }
+
+    #[test]
+    fn a_title_or_locator_word_is_a_locator_word() {
+        assert!(TITLE_OR_LOCATOR_WORDS.iter().all(|w| LOCATOR_WORDS.contains(w)));
+    }
+
+    #[test]
+    fn a_reported_clause_comes_before_a_shorter_one_it_starts_with() {
+        for (i, a) in REPORTED.iter().enumerate() {
+            for b in &REPORTED[i + 1..] {
+                assert!(!b.starts_with(a), "{b:?} must come before {a:?}");
+            }
+        }
+    }
+}
