@@ -453,6 +453,20 @@ pub fn hidden_limit(text: &str, range: Range<usize>) -> Option<Range<usize>> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_sentence_around_a_closing_mark_is_the_one_it_closes() {
+        // a byte on the closing mark after a full stop: the boundary after
+        // the mark lies past it, so the sentence is the one the mark ends
+        for close in ["\"", "\u{201d}"] {
+            let text = format!("It was late. He said \u{201c}we stay.{close} Then they left.");
+            let at = text.find(close).unwrap_or(0);
+            let r = sentence_around(&text, at);
+            assert!(r.start <= at && at <= r.end, "{close}: {r:?} around {at}");
+            assert!(text[r].starts_with("He said"), "{close}");
+        }
+    }
+
     use super::*;
 
     fn after(text: &str, cut: &str) -> Option<String> {

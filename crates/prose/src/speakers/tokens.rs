@@ -117,7 +117,9 @@ pub(super) fn sentence_start(text: &str, floor: usize, at: usize) -> usize {
                 let closing = |j: usize| text.get(j..).is_some_and(|r| r.starts_with('\u{201d}') || r.starts_with('"'));
                 let after =
                     if closing(i + 1) { i + 1 + text[i + 1..].chars().next().map_or(1, char::len_utf8) } else { i + 1 };
-                if !abbr && b.get(after).is_some_and(|c| c.is_ascii_whitespace()) {
+                // a boundary past `at` ends the sentence `at` is in (`at` is
+                // on the closing mark): look further back
+                if !abbr && after <= at && b.get(after).is_some_and(|c| c.is_ascii_whitespace()) {
                     return after;
                 }
             }
