@@ -38,7 +38,7 @@ pub fn run(
     if files.is_empty() {
         return Err(BadInput("nothing to check: give one or more documents".into()).into());
     }
-    if let Some(f) = format.as_deref().filter(|f| !f.eq_ignore_ascii_case("html") && Format::parse(f).is_none()) {
+    if let Some(f) = format.as_deref().filter(|f| verbatim_formats::document_format(f).is_none()) {
         return Err(BadInput(format!("--format {f:?}: unknown format (known: html, {})", Format::known())).into());
     }
     // every document is read before anything is looked up: a bad file is reported first

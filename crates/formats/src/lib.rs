@@ -278,6 +278,16 @@ pub struct Document {
     pub invalid_at: Option<usize>,
 }
 
+/// The format a document to check is forced to by name: a reader's name,
+/// or `html` (plain text reduced to its words, the flag). `None` for a
+/// name no reader knows.
+pub fn document_format(name: &str) -> Option<(Format, bool)> {
+    if name.eq_ignore_ascii_case("html") || name.eq_ignore_ascii_case("htm") {
+        return Some((Format::Text, true));
+    }
+    Format::parse(name).map(|f| (f, false))
+}
+
 /// Reads one document to check. `path` names it in errors and, with the
 /// first bytes, decides its format unless `format` forces one: a reader's
 /// name, or `html`. HTML, named or detected, is reduced to its text, which
@@ -288,12 +298,8 @@ pub fn read_document(path: &std::path::Path, bytes: Vec<u8>, format: Option<&str
     let name = path.to_string_lossy();
     let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
     let (format, html) = match format.map(str::trim).filter(|f| !f.is_empty()) {
-        Some(f) if f.eq_ignore_ascii_case("html") || f.eq_ignore_ascii_case("htm") => (Format::Text, true),
-        Some(f) => (
-            Format::parse(f)
-                .ok_or_else(|| invalid(format!("format {f:?} is unknown (known: html, {})", Format::known())))?,
-            false,
-        ),
+        Some(f) => document_format(f)
+            .ok_or_else(|| invalid(format!("format {f:?} is unknown (known: html, {})", Format::known())))?,
         None => (Format::detect(path, &bytes[..bytes.len().min(64 << 10)]), ext == "html" || ext == "htm"),
     };
     match format {

@@ -57,7 +57,7 @@ pub fn quotations(text: &str) -> Vec<Quotation> {
             if speakers::closes_sentence(&text[prev.inner.clone()]) && sp.cue.start < prev.outer.start {
                 return gap.trim().is_empty().then_some(sp);
             }
-            let end = speakers::sentence_end_after(text, prev.outer.end, q.outer.start);
+            let end = speakers::sentence_end(text, prev.outer.end, q.outer.start);
             text[end..q.outer.start].trim().is_empty().then_some(sp)
         });
         if let Some(Speaker { name: Some(n), mention, .. }) = &speaker {

@@ -122,11 +122,11 @@ pub fn sentence_around(text: &str, at: usize) -> Range<usize> {
     let at = crate::speakers::floor_char(text, at.min(text.len()));
     let floor = crate::speakers::floor_char(text, at.saturating_sub(REACH));
     let ceil = crate::speakers::floor_char(text, (at + REACH).min(text.len()));
-    let start = crate::speakers::sentence_start_in(text, floor, at);
+    let start = crate::speakers::sentence_start(text, floor, at);
     // the boundary found is the space after the stop: the sentence starts
     // at its first character
     let start = (start + (text[start..at].len() - text[start..at].trim_start().len())).min(at);
-    start..crate::speakers::sentence_end_after(text, at, ceil)
+    start..crate::speakers::sentence_end(text, at, ceil)
 }
 
 /// The words after byte `at` to the end of its sentence, when they open

@@ -33,12 +33,12 @@ use crate::marks::Quoted;
 
 pub(crate) use self::lexicon::is_number_word;
 pub use self::resolve::resolve;
-pub(crate) use self::tokens::{closes_sentence, floor_char, sentence_end_after, sentence_start_in};
+pub(crate) use self::tokens::{closes_sentence, floor_char, sentence_end, sentence_start};
 
 use self::left::left_cue;
 use self::no_cue::{colon_intro, cue_sentence_before, embedded_in, EMBEDDED_MIN_WORDS};
 use self::right::right_cue;
-use self::tokens::{ceil_char, sentence_end, sentence_start, tokens, Tok};
+use self::tokens::{ceil_char, tokens, Tok};
 
 /// What a rule finds: the words that name the speaker (the mention) and
 /// the cue that gives them, as byte ranges of the text.

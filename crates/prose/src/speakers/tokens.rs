@@ -101,8 +101,9 @@ pub(super) fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
     out
 }
 
-/// The nearest sentence boundary before `at` (or `floor`).
-pub(super) fn sentence_start(text: &str, floor: usize, at: usize) -> usize {
+/// The nearest sentence boundary before `at`, looking back no further
+/// than `floor`.
+pub(crate) fn sentence_start(text: &str, floor: usize, at: usize) -> usize {
     let b = text.as_bytes();
     let mut i = at;
     while i > floor {
@@ -138,19 +139,8 @@ fn word_before(text: &str, i: usize) -> &str {
     &head[start..]
 }
 
-/// The start of the sentence that holds byte `at`, looking back no further
-/// than `floor`.
-pub(crate) fn sentence_start_in(text: &str, floor: usize, at: usize) -> usize {
-    sentence_start(text, floor, at)
-}
-
-/// The end of the sentence that goes on after byte `at`, at most `ceil`.
-pub(crate) fn sentence_end_after(text: &str, at: usize, ceil: usize) -> usize {
-    sentence_end(text, at, ceil)
-}
-
 /// The first sentence end after `at` (or `ceil`).
-pub(super) fn sentence_end(text: &str, at: usize, ceil: usize) -> usize {
+pub(crate) fn sentence_end(text: &str, at: usize, ceil: usize) -> usize {
     let b = text.as_bytes();
     let mut i = at;
     while i < ceil {
