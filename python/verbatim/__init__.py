@@ -130,6 +130,10 @@ class Match:
     part: Optional[tuple[int, int]] = None
     """For a quotation spliced from separate places: the byte range of the
     quotation that this match places."""
+    reuse: Optional[dict[str, Any]] = None
+    """The reuse cluster holding these words once `verbatim reuse` has run:
+    ``{"cluster", "size", "boilerplate", "chain": [...]}``, the chain from
+    the cluster's origin to this source."""
 
     @classmethod
     def _from(cls, d: dict[str, Any]) -> "Match":
@@ -156,6 +160,7 @@ class Match:
             primary=bool(d.get("primary")),
             context=[Flag(**f) for f in d.get("context", [])],
             part=(d["part"]["start"], d["part"]["end"]) if d.get("part") else None,
+            reuse=d.get("reuse"),
         )
 
 

@@ -4,6 +4,7 @@
 mod check;
 mod ingest;
 mod output;
+mod reuse;
 
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
@@ -102,6 +103,47 @@ enum Command {
         /// Seconds a request may wait and run before a 503.
         #[arg(long, default_value_t = 10)]
         timeout: u64,
+    },
+    /// Every passage of the corpus that stands in more than one source:
+    /// clusters of witnesses, earliest first, the origin marked (stored in
+    /// the record, so that `find` shows them). See docs/REUSE.md.
+    Reuse {
+        /// The fewest words a shared passage may have.
+        #[arg(long, default_value_t = 10)]
+        min_words: usize,
+        /// Write the clusters here instead of to standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// jsonl (one cluster a line, byte offsets) or passim (one passage a
+        /// line, passim's fields, code-point offsets).
+        #[arg(long, default_value = "jsonl")]
+        format: String,
+        /// A shingle in more sources than this is common: it links nothing,
+        /// and runs of such shingles are reported as boilerplate.
+        #[arg(long, default_value_t = 50)]
+        max_docs: usize,
+        /// Words in a shingle, the run of words two sources must share
+        /// exactly before they are compared.
+        #[arg(long, default_value_t = 4)]
+        shingle: usize,
+        /// The most words between two shared shingles of one passage.
+        #[arg(long, default_value_t = 15)]
+        gap: usize,
+        /// How far two shared shingles of one passage may move against each
+        /// other (words added, dropped or swapped between them).
+        #[arg(long, default_value_t = 5)]
+        drift: usize,
+        /// Split the work into this many shards (default: as many as keep
+        /// one pass within --memory-mb).
+        #[arg(long)]
+        shards: Option<u32>,
+        /// The memory one shard pass may take, in MB.
+        #[arg(long, default_value_t = 512)]
+        memory_mb: u64,
+        /// Compute only this shard's file (for a distributed run) and print
+        /// nothing; a later run without --shard uses the files it finds.
+        #[arg(long)]
+        shard: Option<u32>,
     },
     /// Counts and sizes of the corpus.
     Stats {
@@ -218,6 +260,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 eprintln!("verbatim: serving {} on http://{a} (ingest {ingest}); Ctrl-C stops", dir.display());
             }))?;
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Reuse { min_words, out, format, max_docs, shingle, gap, drift, shards, memory_mb, shard } => {
+            let format = reuse::Format::parse(&format)
+                .ok_or_else(|| BadInput(format!("--format {format:?}: give jsonl or passim")))?;
+            let params = verbatim_reuse::Params { min_words, shingle, max_docs, gap, drift, shards, memory_mb };
+            reuse::run(&dir, reuse::Request { params, out, format, shard })
         }
         Command::Stats { json } => {
             let corpus = open_existing(&dir)?;

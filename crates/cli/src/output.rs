@@ -85,6 +85,9 @@ pub fn human(out: &mut impl Write, engine: &Engine, speaker: Option<&str>, a: &A
     for f in &best.context {
         writeln!(out, "  {}", flag_line(&st, f))?;
     }
+    if let Some(t) = &best.reuse {
+        writeln!(out, "{}", reuse_line(t))?;
+    }
     if let Some(c) = a.credit {
         let claimed = speaker.unwrap_or("");
         let line = match c {
@@ -245,4 +248,20 @@ fn flag_line(st: &Style, f: &verbatim_engine::Flag) -> String {
         K::ReportedSpeech => format!("reported speech: the source gives these words as another's: {words}"),
     };
     format!("{} {what} [{}..{}]", st.paint("1;31", "out of context:"), f.start, f.end)
+}
+
+/// The reuse trail of a match on one line: the cluster, then each witness
+/// from the origin to this source.
+fn reuse_line(t: &verbatim_engine::ReuseTrail) -> String {
+    let steps: Vec<String> = t
+        .chain
+        .iter()
+        .map(|s| {
+            let who = s.speaker.as_deref().map(|w| format!("{w}, ")).unwrap_or_default();
+            let when = s.date.as_deref().unwrap_or("undated");
+            format!("{} ({who}{when}; {})", s.source, s.verdict.name())
+        })
+        .collect();
+    let kind = if t.boilerplate { "boilerplate" } else { "reused" };
+    format!("{kind}: cluster {} in {} sources; {}", t.cluster, t.size, steps.join(" -> "))
 }

@@ -47,6 +47,18 @@ pub fn match_json(m: &Match) -> Value {
     if let Some(p) = &m.part {
         v["part"] = json!({"start": p.start, "end": p.end});
     }
+    v["reuse"] = match &m.reuse {
+        None => Value::Null,
+        Some(t) => json!({
+            "cluster": t.cluster,
+            "size": t.size,
+            "boilerplate": t.boilerplate,
+            "chain": t.chain.iter().map(|s| json!({
+                "source": s.source, "date": s.date, "speaker": s.speaker, "start": s.start, "end": s.end,
+                "verdict": s.verdict.name(), "quoted": s.quoted,
+            })).collect::<Vec<_>>(),
+        }),
+    };
     v
 }
 

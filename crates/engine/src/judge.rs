@@ -167,6 +167,7 @@ pub(crate) fn judge(quote: &str, q: &Query, c: &Candidate, quotations: &[Quotati
         part: None,
         weak_fragment: weak_fragment(q, al),
         context: read.flags,
+        reuse: None,
     }
 }
 

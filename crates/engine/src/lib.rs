@@ -37,6 +37,7 @@ mod judge;
 pub mod names;
 mod rank;
 mod retrieve;
+mod reuse;
 mod splice;
 
 pub use check::{Checked, DocQuote};
@@ -48,7 +49,8 @@ use verbatim_align::Costs;
 // The answer's types are the model's; the engine's API hands them out.
 use verbatim_model::Quotation;
 pub use verbatim_model::{
-    Answer, Chain, CreditVerdict, Edit, Flag, FlagKind, Match, Nested, Omission, Role, Verdict, Witness,
+    Answer, Chain, CreditVerdict, Edit, Flag, FlagKind, Match, Nested, Omission, ReuseStep, ReuseTrail, ReuseVerdict,
+    Role, Verdict, Witness,
 };
 use verbatim_store::{Corpus, Reported, StoreError};
 use verbatim_text::parse_query;
@@ -243,6 +245,9 @@ impl Engine {
         };
         let (credit, credit_to, chain) = credit::judge(claimed, &matches, people.as_deref());
         matches.truncate(self.opts.max_matches);
+        for m in &mut matches {
+            m.reuse = reuse::trail(&self.corpus, m)?;
+        }
         Ok(Answer { verdict, credit, credit_to, matches, chain })
     }
 }

@@ -75,6 +75,7 @@ mod tests {
             part: None,
             weak_fragment: false,
             context: Vec::new(),
+            reuse: None,
         }
     }
 

@@ -140,6 +140,35 @@ pub struct Match {
     /// or after limiting words, elisions that hide them, negations added or
     /// dropped, words the source gives as another's (see [`Flag`]).
     pub context: Vec<Flag>,
+    /// The reuse cluster holding the matched words, when `reuse` has been
+    /// run over the corpus: its origin and the chain of witnesses to this
+    /// source.
+    pub reuse: Option<ReuseTrail>,
+}
+
+/// Where a matched passage stands in the corpus's reuse (see
+/// [`crate::ReuseCluster`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReuseTrail {
+    pub cluster: u64,
+    /// Sources holding the passage.
+    pub size: usize,
+    pub boilerplate: bool,
+    /// From the cluster's origin to the witness holding the match, each
+    /// taken from the one before it.
+    pub chain: Vec<ReuseStep>,
+}
+
+/// One witness on a [`ReuseTrail`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReuseStep {
+    pub source: String,
+    pub date: Option<String>,
+    pub speaker: Option<String>,
+    pub start: usize,
+    pub end: usize,
+    pub verdict: crate::ReuseVerdict,
+    pub quoted: bool,
 }
 
 /// The matched words stand inside a span the source gives as someone

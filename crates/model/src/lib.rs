@@ -2,7 +2,8 @@
 //! byte-exact, the [`Quotation`]s it holds, each with its [`Credit`] and the
 //! [`Standing`] of that credit (`record`); and what the engine answers about a
 //! quotation: its [`Verdict`], each [`Match`] and the [`Chain`] of witnesses
-//! (`answer`).
+//! (`answer`); and the passages reused across the corpus, each a
+//! [`ReuseCluster`] of dated witnesses (`reuse`).
 //!
 //! Architecture invariant: this crate depends on nothing. Readers produce
 //! these values, the store keeps them and the engine judges them, so naming
@@ -10,6 +11,11 @@
 
 mod answer;
 mod record;
+mod reuse;
 
-pub use answer::{Answer, Chain, CreditVerdict, Edit, Flag, FlagKind, Match, Nested, Omission, Role, Verdict, Witness};
+pub use answer::{
+    Answer, Chain, CreditVerdict, Edit, Flag, FlagKind, Match, Nested, Omission, ReuseStep, ReuseTrail, Role, Verdict,
+    Witness,
+};
 pub use record::{Credit, Field, Origin, Quotation, Source, SourceKind, Standing};
+pub use reuse::{ReuseCluster, ReuseMember, ReuseVerdict};

@@ -11,7 +11,7 @@ use utoipa::{Modify, OpenApi, ToSchema};
     info(title = "verbatim", description = "Find where a quotation really comes from, how it differs from the source, and whether its credit is right."),
     paths(crate::find, crate::verify, crate::check, crate::source, crate::stats, crate::ingest),
     components(schemas(crate::FindRequest, crate::VerifyRequest, crate::CheckRequest, crate::IngestRequest, crate::IngestDocument,
-        AnswerDoc, MatchDoc, ChainDoc, WitnessDoc, NestedDoc, EditDoc, OmissionDoc, CheckDoc, CheckedDoc, SourceDoc, StatsDoc, IngestDoc, ErrorDoc)),
+        AnswerDoc, MatchDoc, ChainDoc, WitnessDoc, NestedDoc, ReuseDoc, ReuseStepDoc, EditDoc, OmissionDoc, CheckDoc, CheckedDoc, SourceDoc, StatsDoc, IngestDoc, ErrorDoc)),
     modifiers(&Bearer)
 )]
 struct ApiDoc;
@@ -129,6 +129,35 @@ pub struct MatchDoc {
     /// When the words stand inside a span the source gives as someone else's.
     nested: Option<NestedDoc>,
     primary: bool,
+    /// The reuse cluster holding these words, once `verbatim reuse` has run.
+    reuse: Option<ReuseDoc>,
+}
+
+/// Where a matched passage stands in the corpus's reuse.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct ReuseDoc {
+    cluster: u64,
+    /// Sources holding the passage.
+    size: usize,
+    boilerplate: bool,
+    /// From the cluster's origin to the matched source, each taken from the one before.
+    chain: Vec<ReuseStepDoc>,
+}
+
+/// One witness on a reuse chain.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct ReuseStepDoc {
+    source: String,
+    date: Option<String>,
+    speaker: Option<String>,
+    start: usize,
+    end: usize,
+    /// origin, verbatim, normalized or altered (against the step before).
+    verdict: String,
+    /// The source gives these words as someone else's.
+    quoted: bool,
 }
 
 /// What an elision mark hides.

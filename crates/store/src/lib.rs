@@ -4,6 +4,9 @@
 //! DIR/record.sqlite   the record: every source's exact text, metadata,
 //!                     content hash, quotations and reported spans (open it
 //!                     with any SQLite tool)
+//!                     and the reuse clusters (`verbatim-reuse`)
+//! DIR/reuse/          reuse's work files, kept so that a stopped run
+//!                     resumes (may be deleted)
 //! DIR/index/          tantivy: one document per passage (a window of words),
 //!                     its word-bigram shingles, source id and byte range
 //! DIR/write.lock      held by the one writer
@@ -27,7 +30,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use verbatim_model::{Quotation, Source};
+use verbatim_model::{Quotation, ReuseCluster, Source};
 
 /// A stretch of a source that the source gives as someone else's words: a
 /// quotation in marks, a block quotation, or words reported without marks
@@ -226,6 +229,17 @@ impl Corpus {
         self.record.sources()
     }
 
+    /// The reuse clusters (see `verbatim-reuse`) with a member overlapping
+    /// bytes `start..end` of a source.
+    pub fn reuse_at(&self, source_id: i64, start: usize, end: usize) -> Result<Vec<ReuseCluster>> {
+        self.record.reuse_at(source_id, start, end)
+    }
+
+    /// How many reuse clusters the record holds.
+    pub fn reuse_count(&self) -> Result<u64> {
+        self.record.reuse_count()
+    }
+
     /// The sources that hold exactly this text (a document being checked
     /// may itself be in the corpus).
     pub fn sources_with_text(&self, text: &str) -> Result<Vec<i64>> {
@@ -371,6 +385,12 @@ impl Writer {
         self.commit_index()?;
         self.pending = 0;
         Ok(())
+    }
+
+    /// Replaces the record's reuse clusters with `clusters` (one
+    /// transaction: a reader sees the old set or the new one).
+    pub fn put_reuse(&mut self, clusters: &[ReuseCluster]) -> Result<()> {
+        self.corpus.record.put_reuse(clusters)
     }
 
     /// Sources added since the last commit.

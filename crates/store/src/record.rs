@@ -3,7 +3,9 @@
 use std::path::{Path, PathBuf};
 
 use rusqlite::{params, Connection, OptionalExtension};
-use verbatim_model::{Credit, Field, Origin, Quotation, Source, SourceKind, Standing};
+use verbatim_model::{
+    Credit, Field, Origin, Quotation, ReuseCluster, ReuseMember, ReuseVerdict, Source, SourceKind, Standing,
+};
 
 use crate::{Added, Reported, Result, StoreError};
 
@@ -54,6 +56,28 @@ CREATE TABLE IF NOT EXISTS reported (
 );
 CREATE INDEX IF NOT EXISTS reported_source ON reported(source_id, start);
 CREATE TABLE IF NOT EXISTS index_deletes (source_id INTEGER PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS reuse_clusters (
+    id INTEGER PRIMARY KEY,
+    size INTEGER NOT NULL,
+    boilerplate INTEGER NOT NULL,
+    origin INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS reuse_members (
+    cluster_id INTEGER NOT NULL REFERENCES reuse_clusters(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    from_seq INTEGER,
+    verdict TEXT NOT NULL,
+    quoted INTEGER NOT NULL,
+    PRIMARY KEY (cluster_id, seq)
+);
+CREATE INDEX IF NOT EXISTS reuse_members_source ON reuse_members(source_id, start);
+-- a cluster that lost a member (its source was replaced) is no longer true
+CREATE TRIGGER IF NOT EXISTS reuse_member_gone AFTER DELETE ON reuse_members BEGIN
+    DELETE FROM reuse_clusters WHERE id = old.cluster_id;
+END;
 INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '2');
 ";
 
@@ -185,6 +209,113 @@ impl Record {
             tx.execute("DELETE FROM meta WHERE key = 'reported_pending'", []).map_err(e("clear reported mark"))?;
         }
         tx.commit().map_err(e("commit"))
+    }
+
+    /// Replaces every reuse cluster with `clusters`, in one transaction.
+    pub fn put_reuse(&mut self, clusters: &[ReuseCluster]) -> Result<()> {
+        let dir = self.dir.clone();
+        let e = |what: &'static str| {
+            let dir = dir.clone();
+            move |err| StoreError::Sql { dir, what, source: err }
+        };
+        let tx = self.conn.transaction_with_behavior(IMMEDIATE).map_err(e("begin"))?;
+        tx.execute_batch("DELETE FROM reuse_members; DELETE FROM reuse_clusters;").map_err(e("clear reuse"))?;
+        {
+            let mut cl = tx
+                .prepare("INSERT INTO reuse_clusters(id, size, boilerplate, origin) VALUES (?1, ?2, ?3, ?4)")
+                .map_err(e("insert reuse clusters"))?;
+            let mut me = tx
+                .prepare(
+                    "INSERT INTO reuse_members(cluster_id, seq, source_id, start, end, from_seq, verdict, quoted)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )
+                .map_err(e("insert reuse members"))?;
+            for c in clusters {
+                cl.execute(params![c.id as i64, c.size as i64, c.boilerplate, c.origin as i64])
+                    .map_err(e("insert reuse clusters"))?;
+                for (seq, m) in c.members.iter().enumerate() {
+                    me.execute(params![
+                        c.id as i64,
+                        seq as i64,
+                        m.source_id,
+                        m.start as i64,
+                        m.end as i64,
+                        m.from.map(|f| f as i64),
+                        m.verdict.name(),
+                        m.quoted
+                    ])
+                    .map_err(e("insert reuse members"))?;
+                }
+            }
+        }
+        tx.commit().map_err(e("commit"))
+    }
+
+    /// The reuse clusters with a member overlapping bytes `start..end` of a
+    /// source, each whole, in order of id.
+    pub fn reuse_at(&self, source_id: i64, start: usize, end: usize) -> Result<Vec<ReuseCluster>> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT DISTINCT cluster_id FROM reuse_members
+                 WHERE source_id = ?1 AND start < ?3 AND end > ?2 ORDER BY cluster_id",
+            )
+            .map_err(self.err("find reuse"))?;
+        let ids = st
+            .query_map(params![source_id, start as i64, end as i64], |r| r.get::<_, i64>(0))
+            .map_err(self.err("find reuse"))?
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(self.err("find reuse"))?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let Some((size, boilerplate, origin)) = self
+                .conn
+                .query_row("SELECT size, boilerplate, origin FROM reuse_clusters WHERE id = ?1", [id], |r| {
+                    Ok((r.get::<_, i64>(0)?, r.get::<_, bool>(1)?, r.get::<_, i64>(2)?))
+                })
+                .optional()
+                .map_err(self.err("read reuse cluster"))?
+            else {
+                continue;
+            };
+            let mut st = self
+                .conn
+                .prepare_cached(
+                    "SELECT source_id, start, end, from_seq, verdict, quoted FROM reuse_members
+                     WHERE cluster_id = ?1 ORDER BY seq",
+                )
+                .map_err(self.err("read reuse members"))?;
+            let members = st
+                .query_map([id], |r| {
+                    Ok(ReuseMember {
+                        source_id: r.get(0)?,
+                        start: r.get::<_, i64>(1)? as usize,
+                        end: r.get::<_, i64>(2)? as usize,
+                        from: r.get::<_, Option<i64>>(3)?.map(|f| f as usize),
+                        verdict: ReuseVerdict::parse(&r.get::<_, String>(4)?),
+                        quoted: r.get(5)?,
+                    })
+                })
+                .map_err(self.err("read reuse members"))?
+                .collect::<std::result::Result<Vec<_>, _>>()
+                .map_err(self.err("read reuse members"))?;
+            out.push(ReuseCluster {
+                id: id as u64,
+                size: size as usize,
+                boilerplate,
+                origin: origin as usize,
+                members,
+            });
+        }
+        Ok(out)
+    }
+
+    /// How many reuse clusters the record holds.
+    pub fn reuse_count(&self) -> Result<u64> {
+        self.conn
+            .query_row("SELECT count(*) FROM reuse_clusters", [], |r| r.get::<_, i64>(0))
+            .map(|n| n as u64)
+            .map_err(self.err("count reuse clusters"))
     }
 
     /// The spans a source reports as someone's words, in order of `start`.
@@ -524,11 +655,12 @@ const IMMEDIATE: rusqlite::TransactionBehavior = rusqlite::TransactionBehavior::
 fn schema_complete(conn: &Connection) -> rusqlite::Result<bool> {
     let objects: i64 = conn.query_row(
         "SELECT count(*) FROM sqlite_master WHERE name IN ('meta', 'sources', 'quotations', 'reported',
-             'index_deletes', 'sources_unindexed', 'quotations_source', 'reported_source')",
+             'index_deletes', 'sources_unindexed', 'quotations_source', 'reported_source',
+             'reuse_clusters', 'reuse_members', 'reuse_members_source', 'reuse_member_gone')",
         [],
         |r| r.get(0),
     )?;
-    if objects < 8 {
+    if objects < 12 {
         return Ok(false);
     }
     conn.query_row("SELECT count(*) > 0 FROM meta WHERE key = 'schema'", [], |r| r.get(0))

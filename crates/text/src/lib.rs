@@ -22,7 +22,7 @@ mod query;
 mod surface;
 
 pub use query::{is_editorial_note, parse_query, Editorial, EditorialKind, Gap, Query, QueryToken};
-pub use surface::{same_surface, strip_outer_punctuation};
+pub use surface::{same_surface, strip_outer_punctuation, surface_keys};
 
 /// One word of a text: its normalized form and where it stands in the original.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -33,6 +33,22 @@ fn same_with(a: &str, b: &str, keep_hyphens: bool) -> bool {
     }
 }
 
+/// Keys of a string's two canonical surfaces, one for each reading of a
+/// hyphen at a line break: two strings are [`same_surface`] exactly when
+/// either pair of keys is equal (up to 64-bit hash collisions). For
+/// comparing many passages pairwise without holding their text.
+pub fn surface_keys(s: &str) -> [u64; 2] {
+    let key = |keep_hyphens| {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for c in Canon::new(s, keep_hyphens) {
+            h ^= c as u64;
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        h
+    };
+    [key(false), key(true)]
+}
+
 /// An iterator over a string's characters with whitespace runs collapsed to
 /// one space, line-break hyphenation removed and carrier marks skipped.
 struct Canon<'a> {
@@ -134,6 +150,29 @@ mod tests {
         assert!(same_surface("Charter-enshrined role", "Charter-\n  enshrined role"));
         assert!(!same_surface("Russia's", "Russia’s"));
         assert!(!same_surface("We cannot", "we cannot"));
+    }
+
+    #[test]
+    fn surface_keys_agree_with_same_surface() {
+        let texts = [
+            "a riddle wrapped",
+            "a  riddle\n    wrapped",
+            "international order",
+            "inter-\nnational order",
+            "Charter-enshrined role",
+            "Charter-\n  enshrined role",
+            "Russia's",
+            "Russia’s",
+            "We cannot",
+            "we cannot",
+            "“We cannot”",
+        ];
+        for a in texts {
+            for b in texts {
+                let (x, y) = (surface_keys(a), surface_keys(b));
+                assert_eq!(same_surface(a, b), x[0] == y[0] || x[1] == y[1], "{a:?} {b:?}");
+            }
+        }
     }
 
     #[test]

@@ -1,0 +1,214 @@
+//! `verbatim reuse`: the reuse library (`verbatim_reuse`) with progress bars,
+//! the clusters stored in the record, and written as JSON Lines (ours, or
+//! passim's fields).
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressStyle};
+use verbatim_model::ReuseCluster;
+use verbatim_reuse::{Event, Params, ReuseError, Work};
+use verbatim_store::{Corpus, SourceRow};
+
+use crate::BadInput;
+
+/// How the clusters are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One cluster a line, byte offsets.
+    Jsonl,
+    /// One passage a line with passim's field names and code-point offsets.
+    Passim,
+}
+
+impl Format {
+    pub fn parse(s: &str) -> Option<Format> {
+        match s {
+            "jsonl" => Some(Format::Jsonl),
+            "passim" => Some(Format::Passim),
+            _ => None,
+        }
+    }
+}
+
+pub struct Request {
+    pub params: Params,
+    pub out: Option<PathBuf>,
+    pub format: Format,
+    /// Compute one shard's file only (a distributed run's task).
+    pub shard: Option<u32>,
+}
+
+pub fn run(dir: &Path, req: Request) -> Result<ExitCode> {
+    if let Some(msg) = req.params.check() {
+        return Err(BadInput(msg).into());
+    }
+    let corpus = crate::open_existing(dir)?;
+    let work = Work::open(dir, &corpus, &req.params).map_err(input_or_not)?;
+    let bar = ProgressBar::hidden();
+    if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+    }
+    let style = ProgressStyle::with_template("{msg:>8} [{bar:30}] {pos}/{len} {per_sec} ETA {eta}")
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> ");
+    bar.set_style(style);
+    let started = std::time::Instant::now();
+    let mut phases: Vec<(&'static str, std::time::Instant)> = Vec::new();
+    let on = &mut |e: Event| match e {
+        Event::Phase { name, total } => {
+            phases.push((name, std::time::Instant::now()));
+            bar.set_message(name);
+            bar.set_length(total);
+            bar.set_position(0);
+        }
+        Event::Advance(n) => bar.inc(n),
+        Event::Note(s) => bar.suspend(|| eprintln!("verbatim: {s}")),
+    };
+    let found = verbatim_reuse::find(&corpus, &work, &req.params, req.shard, on);
+    bar.finish_and_clear();
+    let clusters = found.map_err(input_or_not)?;
+    let ends: Vec<std::time::Instant> =
+        phases.iter().skip(1).map(|p| p.1).chain(std::iter::once(std::time::Instant::now())).collect();
+    let took: Vec<String> =
+        phases.iter().zip(ends).map(|((name, t0), t1)| format!("{name} {:.1} s", (t1 - *t0).as_secs_f64())).collect();
+    if let Some(s) = req.shard {
+        eprintln!(
+            "verbatim: shard {s} written to {} in {:.1} s",
+            work.dir().display(),
+            started.elapsed().as_secs_f64()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    drop(work);
+    let mut writer = corpus.into_writer(|| eprintln!("verbatim: waiting for another writer of {}", dir.display()))?;
+    writer.put_reuse(&clusters)?;
+    let corpus = writer.finish()?;
+    let boiler = clusters.iter().filter(|c| c.boilerplate).count();
+    let linked: usize = clusters.iter().filter(|c| !c.boilerplate).map(|c| c.members.len()).sum();
+    match &req.out {
+        Some(path) => {
+            let f = std::fs::File::create(path).with_context(|| format!("{}: cannot create", path.display()))?;
+            let mut out = std::io::BufWriter::new(f);
+            write_clusters(&mut out, &corpus, &clusters, req.format)?;
+            out.flush()?;
+        }
+        None => {
+            let out = std::io::stdout();
+            let mut out = std::io::BufWriter::new(out.lock());
+            write_clusters(&mut out, &corpus, &clusters, req.format)?;
+            out.flush()?;
+        }
+    }
+    eprintln!(
+        "verbatim: {} clusters ({} passages) and {} boilerplate in {:.1} s ({}); stored in the record",
+        clusters.len() - boiler,
+        linked,
+        boiler,
+        started.elapsed().as_secs_f64(),
+        took.join(", ")
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn input_or_not(e: ReuseError) -> anyhow::Error {
+    match e {
+        ReuseError::Params(m) => BadInput(m).into(),
+        e => e.into(),
+    }
+}
+
+fn write_clusters(out: &mut dyn Write, corpus: &Corpus, clusters: &[ReuseCluster], format: Format) -> Result<()> {
+    let rows: HashMap<i64, SourceRow> = corpus.sources()?.into_iter().map(|r| (r.id, r)).collect();
+    let texts = member_texts(corpus, clusters)?;
+    for c in clusters {
+        match format {
+            Format::Jsonl => {
+                let mut members = Vec::with_capacity(c.members.len());
+                for m in &c.members {
+                    let row = rows.get(&m.source_id);
+                    let text = texts.get(&(m.source_id, m.start, m.end)).map_or("", |t| t.0.as_str());
+                    members.push(serde_json::json!({
+                        "source": row.map(|r| r.path.as_str()),
+                        "title": row.and_then(|r| r.title.as_deref()),
+                        "speaker": row.and_then(|r| r.speaker.as_deref()),
+                        "date": row.and_then(|r| r.date.as_deref()),
+                        "start": m.start,
+                        "end": m.end,
+                        "text": text,
+                        "from": m.from,
+                        "verdict": m.verdict.name(),
+                        "quoted": m.quoted,
+                    }));
+                }
+                let line = serde_json::json!({
+                    "cluster": c.id,
+                    "size": c.size,
+                    "origin": c.origin,
+                    "boilerplate": c.boilerplate,
+                    "members": members,
+                });
+                writeln!(out, "{line}")?;
+            }
+            Format::Passim => {
+                for m in &c.members {
+                    let row = rows.get(&m.source_id);
+                    let (text, begin, end) =
+                        texts.get(&(m.source_id, m.start, m.end)).map_or(("", 0, 0), |t| (t.0.as_str(), t.1, t.2));
+                    let line = serde_json::json!({
+                        "cluster": c.id,
+                        "size": c.size,
+                        "uid": m.source_id,
+                        "id": row.map(|r| r.path.as_str()),
+                        "src": row.map(|r| r.path.as_str()),
+                        "series": row.and_then(|r| series(&r.path)),
+                        "date": row.and_then(|r| r.date.as_deref()),
+                        "begin": begin,
+                        "end": end,
+                        "text": text,
+                    });
+                    writeln!(out, "{line}")?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The folder a source's path names, passim's "series": the sources of one
+/// publication are usually one folder.
+fn series(path: &str) -> Option<&str> {
+    path.rsplit_once('/').map(|(dir, _)| dir)
+}
+
+/// A member's text and code-point offsets, by (source, byte start, byte end).
+type MemberTexts = HashMap<(i64, usize, usize), (String, usize, usize)>;
+
+/// Every member's text and its code-point offsets (passim counts code
+/// points), keyed by (source, start, end): each source's text read once,
+/// not once a member.
+fn member_texts(corpus: &Corpus, clusters: &[ReuseCluster]) -> Result<MemberTexts> {
+    let mut by_source: HashMap<i64, Vec<(usize, usize)>> = HashMap::new();
+    for m in clusters.iter().flat_map(|c| &c.members) {
+        by_source.entry(m.source_id).or_default().push((m.start, m.end));
+    }
+    let mut out = HashMap::new();
+    for (id, mut spans) in by_source {
+        let text = corpus.text(id)?.unwrap_or_default();
+        spans.sort_unstable();
+        spans.dedup();
+        // code points counted once along the text: spans are in order of start
+        let (mut at, mut count) = (0usize, 0usize);
+        for (s, e) in spans {
+            let (Some(before), Some(inner)) = (text.get(at..s), text.get(s..e)) else { continue };
+            count += before.chars().count();
+            at = s;
+            let len = inner.chars().count();
+            out.insert((id, s, e), (inner.to_string(), count, count + len));
+        }
+    }
+    Ok(out)
+}

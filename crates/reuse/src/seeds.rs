@@ -1,0 +1,366 @@
+//! Seeds: places where two sources share a shingle (a run of
+//! [`Params::shingle`] words), found one shard of the shingle hash space at
+//! a time.
+//!
+//! A shard pass hashes every shingle of the corpus, keeps those whose hash
+//! falls in the shard, sorts them, and for each hash held by between two and
+//! [`Params::max_docs`] sources emits a seed for every pair of those
+//! sources. A hash in more sources than that is *common*: formula or stock
+//! phrase, which would make pairs by the thousand and link nothing worth
+//! linking; its hash is kept so that runs of common shingles can be
+//! reported as boilerplate (see `cluster`). Shards are independent: each
+//! writes one file, sorted by source pair, and a finished file is not
+//! computed again after an interruption. They are also the unit a
+//! distributed run hands to its workers.
+
+use std::fs::File;
+use std::io::{BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::words::Words;
+use crate::{Params, Result, ReuseError};
+
+/// A source may hold the same shingle several times (a refrain, a table);
+/// past this many places in one source its repeats make no new seeds.
+const REPEATS_PER_SOURCE: usize = 4;
+
+/// One place two sources share a shingle: source indices `a < b` (into
+/// [`Words::docs`]) and the shingle's first word in each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Seed {
+    pub a: u32,
+    pub b: u32,
+    pub pa: u32,
+    pub pb: u32,
+}
+
+impl Seed {
+    fn key(self) -> u128 {
+        (self.a as u128) << 96 | (self.b as u128) << 64 | (self.pa as u128) << 32 | self.pb as u128
+    }
+    fn from_key(k: u128) -> Seed {
+        Seed { a: (k >> 96) as u32, b: (k >> 64) as u32, pa: (k >> 32) as u32, pb: k as u32 }
+    }
+}
+
+/// The hash of `n` consecutive word ids. Stable across runs and machines:
+/// shard files and a distributed run's partitions depend on it.
+pub fn shingle_hash(ids: &[u32]) -> u64 {
+    let mut h: u64 = 0x243f_6a88_85a3_08d3;
+    let mut sorted = [0u32; 16];
+    let k = ids.len().min(16);
+    sorted[..k].copy_from_slice(&ids[..k]);
+    sorted[..k].sort_unstable();
+    for &w in &sorted[..k] {
+        h = (h ^ w as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29);
+    }
+    // splitmix64's finalizer: every input bit reaches the high bits that
+    // choose the shard
+    h ^= h >> 30;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^= h >> 27;
+    h = h.wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^ (h >> 31)
+}
+
+/// The shard a shingle hash belongs to, of `shards`: its top bits scaled,
+/// so shards are even in size whatever their number.
+pub fn shard_of(h: u64, shards: u32) -> u32 {
+    (((h >> 32) * shards as u64) >> 32) as u32
+}
+
+/// What one shard pass found.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Shard {
+    /// Sorted by source pair, then position.
+    pub seeds: Vec<Seed>,
+    /// Hashes of this shard held by more than `max_docs` sources, sorted.
+    pub common: Vec<u64>,
+}
+
+/// Runs shard `shard` of `shards` over the whole corpus.
+pub fn run_shard(words: &Words, p: &Params, shard: u32, shards: u32) -> Shard {
+    let n = p.shingle;
+    // (hash, source, position), packed so that one sort orders all three
+    let mut postings: Vec<u128> = (0..words.docs.len())
+        .into_par_iter()
+        .fold(Vec::new, |mut out, d| {
+            let ids = words.ids(d);
+            if ids.len() >= n {
+                for (pos, w) in ids.windows(n).enumerate() {
+                    let h = shingle_hash(w);
+                    if shard_of(h, shards) == shard {
+                        out.push((h as u128) << 64 | (d as u128) << 32 | pos as u128);
+                    }
+                }
+            }
+            out
+        })
+        .reduce(Vec::new, |mut a, mut b| {
+            a.append(&mut b);
+            a
+        });
+    postings.par_sort_unstable();
+    // groups of one hash, cut into chunks that end on a group's end
+    let bounds = group_bounds(&postings, 1 << 16);
+    let parts: Vec<(Vec<Seed>, Vec<u64>)> =
+        bounds.par_windows(2).map(|w| seeds_of(&postings[w[0]..w[1]], p.max_docs)).collect();
+    drop(postings);
+    let mut seeds = Vec::with_capacity(parts.iter().map(|p| p.0.len()).sum());
+    let mut common = Vec::new();
+    for (s, c) in parts {
+        seeds.extend(s);
+        common.extend(c);
+    }
+    seeds.par_sort_unstable();
+    seeds.dedup();
+    common.sort_unstable();
+    Shard { seeds, common }
+}
+
+/// Offsets that cut `postings` into pieces of about `size`, never inside
+/// a run of one hash.
+fn group_bounds(postings: &[u128], size: usize) -> Vec<usize> {
+    let mut out = vec![0];
+    let mut at = size;
+    while at < postings.len() {
+        let h = postings[at] >> 64;
+        while at < postings.len() && postings[at] >> 64 == h {
+            at += 1;
+        }
+        if at < postings.len() {
+            out.push(at);
+        }
+        at += size;
+    }
+    out.push(postings.len());
+    out.dedup();
+    out
+}
+
+fn seeds_of(postings: &[u128], max_docs: usize) -> (Vec<Seed>, Vec<u64>) {
+    let mut seeds = Vec::new();
+    let mut common = Vec::new();
+    let mut i = 0;
+    // (source, position) of the group, at most REPEATS_PER_SOURCE a source
+    let mut group: Vec<(u32, u32)> = Vec::new();
+    while i < postings.len() {
+        let h = (postings[i] >> 64) as u64;
+        group.clear();
+        let mut docs = 0;
+        let mut last = u32::MAX;
+        let mut same = 0;
+        while i < postings.len() && (postings[i] >> 64) as u64 == h {
+            let d = (postings[i] >> 32) as u32;
+            let pos = postings[i] as u32;
+            if d != last {
+                docs += 1;
+                last = d;
+                same = 0;
+            }
+            same += 1;
+            if same <= REPEATS_PER_SOURCE {
+                group.push((d, pos));
+            }
+            i += 1;
+        }
+        if docs > max_docs {
+            common.push(h);
+            continue;
+        }
+        if docs < 2 {
+            continue;
+        }
+        for (x, &(a, pa)) in group.iter().enumerate() {
+            for &(b, pb) in &group[x + 1..] {
+                if a != b {
+                    seeds.push(Seed { a, b, pa, pb });
+                }
+            }
+        }
+    }
+    (seeds, common)
+}
+
+const MAGIC: &[u8; 8] = b"VBREUSE1";
+
+/// The file of shard `shard` of `shards` in `dir`.
+pub fn shard_path(dir: &Path, shard: u32, shards: u32) -> PathBuf {
+    dir.join(format!("shard-{shard:04}-of-{shards:04}.bin"))
+}
+
+/// Writes a shard's file whole or not at all (a temporary file, renamed).
+pub fn write_shard(path: &Path, s: &Shard) -> Result<()> {
+    let io = |e| ReuseError::Io { path: path.to_path_buf(), source: e };
+    let tmp = path.with_extension("part");
+    let mut out = BufWriter::with_capacity(1 << 20, File::create(&tmp).map_err(io)?);
+    out.write_all(MAGIC).map_err(io)?;
+    out.write_all(&(s.seeds.len() as u64).to_le_bytes()).map_err(io)?;
+    for seed in &s.seeds {
+        out.write_all(&seed.key().to_le_bytes()).map_err(io)?;
+    }
+    out.write_all(&(s.common.len() as u64).to_le_bytes()).map_err(io)?;
+    for h in &s.common {
+        out.write_all(&h.to_le_bytes()).map_err(io)?;
+    }
+    out.flush().map_err(io)?;
+    out.into_inner().map_err(|e| io(e.into_error()))?.sync_all().map_err(io)?;
+    std::fs::rename(&tmp, path).map_err(io)
+}
+
+/// Seeds decoded from a shard file at a time (1 MB of file).
+const READ_SEEDS: usize = 1 << 16;
+
+/// A shard file, read as a stream of seeds (sorted) and then its common
+/// hashes, so that merging many shards holds one buffer of each.
+pub struct ShardReader {
+    path: PathBuf,
+    input: BufReader<File>,
+    /// Seeds in the file not yet decoded.
+    left: u64,
+    buf: Vec<Seed>,
+    at: usize,
+    bytes: Vec<u8>,
+}
+
+impl ShardReader {
+    pub fn open(path: &Path) -> Result<ShardReader> {
+        let io = |e| ReuseError::Io { path: path.to_path_buf(), source: e };
+        let mut input = BufReader::with_capacity(1 << 16, File::open(path).map_err(io)?);
+        let mut magic = [0u8; 8];
+        input.read_exact(&mut magic).map_err(io)?;
+        if &magic != MAGIC {
+            return Err(ReuseError::Corrupt(format!("{}: not a shard file", path.display())));
+        }
+        let mut n = [0u8; 8];
+        input.read_exact(&mut n).map_err(io)?;
+        Ok(ShardReader {
+            path: path.to_path_buf(),
+            input,
+            left: u64::from_le_bytes(n),
+            buf: Vec::new(),
+            at: 0,
+            bytes: Vec::new(),
+        })
+    }
+
+    /// How many seeds the file holds that have not been read.
+    pub fn remaining(&self) -> u64 {
+        self.left + (self.buf.len() - self.at) as u64
+    }
+
+    fn refill(&mut self) -> Result<bool> {
+        if self.at < self.buf.len() {
+            return Ok(true);
+        }
+        if self.left == 0 {
+            return Ok(false);
+        }
+        let n = (self.left as usize).min(READ_SEEDS);
+        self.bytes.resize(n * 16, 0);
+        self.input.read_exact(&mut self.bytes).map_err(|e| ReuseError::Io { path: self.path.clone(), source: e })?;
+        self.buf.clear();
+        self.buf.extend(
+            self.bytes.chunks_exact(16).map(|c| Seed::from_key(u128::from_le_bytes(c.try_into().unwrap_or_default()))),
+        );
+        self.at = 0;
+        self.left -= n as u64;
+        Ok(true)
+    }
+
+    /// The next seed, or `None` after the last.
+    #[cfg(test)]
+    pub fn next_seed(&mut self) -> Result<Option<Seed>> {
+        if !self.refill()? {
+            return Ok(None);
+        }
+        self.at += 1;
+        Ok(Some(self.buf[self.at - 1]))
+    }
+
+    /// Appends to `out` every next seed whose first source is below `a`.
+    pub fn read_below(&mut self, a: u32, out: &mut Vec<Seed>) -> Result<()> {
+        while self.refill()? {
+            let rest = &self.buf[self.at..];
+            let take = rest.partition_point(|s| s.a < a);
+            out.extend_from_slice(&rest[..take]);
+            self.at += take;
+            if take < rest.len() {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// The common hashes, after every seed has been read.
+    pub fn common(mut self) -> Result<Vec<u64>> {
+        let io = |e| ReuseError::Io { path: self.path.clone(), source: e };
+        // skip what was not read
+        let skip = self.left * 16;
+        std::io::copy(&mut (&mut self.input).take(skip), &mut std::io::sink()).map_err(io)?;
+        let mut n = [0u8; 8];
+        self.input.read_exact(&mut n).map_err(io)?;
+        let n = u64::from_le_bytes(n);
+        let mut out = Vec::with_capacity(n.min(1 << 24) as usize);
+        let mut b = [0u8; 8];
+        for _ in 0..n {
+            self.input.read_exact(&mut b).map_err(io)?;
+            out.push(u64::from_le_bytes(b));
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_cover_every_hash_once() {
+        for h in [0u64, 1, u64::MAX, 0x8000_0000_0000_0000, shingle_hash(&[1, 2, 3])] {
+            for shards in [1u32, 2, 3, 7, 64] {
+                assert!(shard_of(h, shards) < shards);
+            }
+        }
+    }
+
+    #[test]
+    fn a_hash_in_too_many_sources_is_common_and_makes_no_seeds() {
+        let post = |h: u64, d: u32, p: u32| (h as u128) << 64 | (d as u128) << 32 | p as u128;
+        let mut v: Vec<u128> = (0..5).map(|d| post(7, d, d * 10)).collect();
+        v.extend((0..2).map(|d| post(9, d, 3)));
+        v.sort_unstable();
+        let (seeds, common) = seeds_of(&v, 4);
+        assert_eq!(common, vec![7]);
+        assert_eq!(seeds, vec![Seed { a: 0, b: 1, pa: 3, pb: 3 }]);
+    }
+
+    #[test]
+    fn repeats_within_one_source_make_no_seed_with_itself() {
+        let post = |d: u32, p: u32| (5u128) << 64 | (d as u128) << 32 | p as u128;
+        let v = vec![post(0, 1), post(0, 50), post(1, 8)];
+        let (seeds, _) = seeds_of(&v, 10);
+        assert_eq!(seeds, vec![Seed { a: 0, b: 1, pa: 1, pb: 8 }, Seed { a: 0, b: 1, pa: 50, pb: 8 }]);
+    }
+
+    #[test]
+    fn a_shard_file_reads_back_what_was_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = shard_path(dir.path(), 1, 3);
+        let s = Shard {
+            seeds: vec![Seed { a: 0, b: 2, pa: 5, pb: 9 }, Seed { a: 1, b: 2, pa: 0, pb: u32::MAX }],
+            common: vec![3, u64::MAX],
+        };
+        write_shard(&path, &s).unwrap();
+        let mut r = ShardReader::open(&path).unwrap();
+        let mut seeds = Vec::new();
+        while let Some(x) = r.next_seed().unwrap() {
+            seeds.push(x);
+        }
+        assert_eq!(seeds, s.seeds);
+        let r = ShardReader::open(&path).unwrap();
+        assert_eq!(r.common().unwrap(), s.common);
+    }
+}

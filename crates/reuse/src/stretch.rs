@@ -1,0 +1,368 @@
+//! Stretches: the seeds two sources share, chained into the passages they
+//! have in common.
+//!
+//! Seeds of one passage lie near one diagonal (position in one source minus
+//! position in the other): consecutive, when the words are the same; a few
+//! words apart where a word was changed (every shingle over the change is
+//! lost); a word or two off the diagonal where words were added, dropped or
+//! swapped. A chain takes the next seed when it starts at most
+//! [`Params::gap`] words after the chain's last in the first source and
+//! moves by about as much (within [`Params::drift`]) in the second. The
+//! chain is then widened word by word at both ends, since a change within
+//! [`Params::shingle`] words of an end leaves no shingle there.
+
+use crate::{Params, Seed};
+
+/// A passage two sources share: word ranges `a0..a1` of source `a` and
+/// `b0..b1` of source `b` (indices into [`crate::words::Words::docs`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Link {
+    pub a: u32,
+    pub a0: u32,
+    pub a1: u32,
+    pub b: u32,
+    pub b0: u32,
+    pub b1: u32,
+}
+
+#[derive(Debug, Clone)]
+struct Chain {
+    first_a: u32,
+    last_a: u32,
+    last_b: u32,
+    min_b: u32,
+    max_b: u32,
+    seeds: u32,
+}
+
+/// The links between sources `a` and `b` from their seeds (sorted by
+/// position in `a`, then in `b`); `wa` and `wb` are their word ids.
+pub fn links(a: u32, b: u32, seeds: &[Seed], wa: &[u32], wb: &[u32], p: &Params) -> Vec<Link> {
+    let n = p.shingle as u32;
+    let mut open: Vec<Chain> = Vec::new();
+    let mut closed: Vec<Chain> = Vec::new();
+    for s in seeds {
+        let (pa, pb) = (s.pa, s.pb);
+        let mut i = 0;
+        while i < open.len() {
+            if pa - open[i].last_a > p.gap as u32 {
+                closed.push(open.swap_remove(i));
+            } else {
+                i += 1;
+            }
+        }
+        let mut best: Option<(usize, u32)> = None;
+        for (i, c) in open.iter().enumerate() {
+            if pa <= c.last_a || pb <= c.last_b {
+                continue;
+            }
+            let da = pa - c.last_a;
+            let db = pb - c.last_b;
+            let off = da.abs_diff(db);
+            if off > p.drift as u32 || db > p.gap as u32 + p.drift as u32 {
+                continue;
+            }
+            if best.is_none_or(|(_, o)| off < o) {
+                best = Some((i, off));
+            }
+        }
+        match best {
+            Some((i, _)) => {
+                let c = &mut open[i];
+                c.last_a = pa;
+                c.last_b = pb;
+                c.min_b = c.min_b.min(pb);
+                c.max_b = c.max_b.max(pb);
+                c.seeds += 1;
+            }
+            None => open.push(Chain { first_a: pa, last_a: pa, last_b: pb, min_b: pb, max_b: pb, seeds: 1 }),
+        }
+    }
+    closed.append(&mut open);
+    let mut out: Vec<Link> = closed
+        .into_iter()
+        .filter_map(|c| {
+            let (mut a0, mut a1) = (c.first_a, c.last_a + n);
+            let (mut b0, mut b1) = (c.min_b, c.max_b + n);
+            if c.seeds < MIN_SEEDS {
+                return None;
+            }
+            widen(wa, wb, &mut a0, &mut b0, &mut a1, &mut b1);
+            let span = (a1 - a0).min(b1 - b0);
+            let longer = (a1 - a0).max(b1 - b0);
+            let matched = in_order(&wa[a0 as usize..a1 as usize], &wb[b0 as usize..b1 as usize]);
+            // at least `min_words` words shared, in order
+            let keep = span as usize >= p.min_words
+                && matched as usize >= p.min_words
+                && matched as usize * MATCHED_DEN >= longer as usize * MATCHED_NUM
+                && longest_run(&wa[a0 as usize..a1 as usize], &wb[b0 as usize..b1 as usize]) >= MIN_RUN;
+            keep.then_some(Link { a, a0, a1, b, b0, b1 })
+        })
+        .collect();
+    out.sort_unstable();
+    // two chains that grew into the same passage are one link
+    out.dedup_by(|x, y| {
+        x.a0 < y.a1 && y.a0 < x.a1 && x.b0 < y.b1 && y.b0 < x.b1 && {
+            y.a0 = y.a0.min(x.a0);
+            y.a1 = y.a1.max(x.a1);
+            y.b0 = y.b0.min(x.b0);
+            y.b1 = y.b1.max(x.b1);
+            true
+        }
+    });
+    out
+}
+
+/// A stretch is kept when at least this share of its words (of the longer
+/// side) are the other side's words in the same order: 0.6. Words shared
+/// out of order do not count, so two texts that hold the same words
+/// shuffled (which share shingles, a shingle being a set of words) make no
+/// passage: the longest run of words two random orders of n words share is
+/// about 2√n, under half of 10 words and falling.
+const MATCHED_NUM: usize = 3;
+const MATCHED_DEN: usize = 5;
+
+/// A stretch holds at least this many words in a row that stand in the same
+/// order in both sources: a passage is words in order, and texts that share
+/// only words scattered in another order share vocabulary, not a passage.
+const MIN_RUN: usize = 4;
+
+/// The longest run of words `x` and `y` share, in the same order and next
+/// to each other in both, near their diagonal (within [`BAND`]).
+fn longest_run(x: &[u32], y: &[u32]) -> usize {
+    let mut best = 0;
+    let shift = x.len() as isize - y.len() as isize;
+    for d in -(BAND as isize)..=(BAND as isize) {
+        // y index = x index + offset, for offsets around 0 and the end-aligned shift
+        for offset in [d, d - shift] {
+            let mut run = 0;
+            for (i, w) in x.iter().enumerate() {
+                let j = i as isize + offset;
+                if j >= 0 && (j as usize) < y.len() && y[j as usize] == *w {
+                    run += 1;
+                    best = best.max(run);
+                } else {
+                    run = 0;
+                }
+            }
+        }
+    }
+    best
+}
+
+/// The most words of `x` and `y` that can be paired in order (their longest
+/// common subsequence), within a band around the diagonal wide enough for
+/// their difference in length and [`BAND`] more.
+fn in_order(x: &[u32], y: &[u32]) -> u32 {
+    let band = x.len().abs_diff(y.len()) + BAND;
+    let mut prev = vec![0u32; y.len() + 1];
+    let mut cur = vec![0u32; y.len() + 1];
+    for i in 1..=x.len() {
+        let lo = i.saturating_sub(band).max(1);
+        let hi = (i + band).min(y.len());
+        cur[lo - 1] = if lo >= 2 { prev[lo - 1] } else { 0 };
+        for j in lo..=hi {
+            cur[j] = if x[i - 1] == y[j - 1] { prev[j - 1] + 1 } else { prev[j].max(cur[j - 1]) };
+        }
+        if hi < y.len() {
+            cur[hi + 1] = cur[hi];
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[y.len()]
+}
+
+/// A chain of one seed is one shingle shared: a stock phrase, nearly
+/// always, and there are tens of millions of them in a large corpus. Two
+/// seeds of one passage (BLAST's two-hit rule) are asked for before a
+/// chain is widened; a passage of the fewest words shares `min_words -
+/// shingle + 1` shingles when unchanged, so only a short passage changed
+/// near its middle is lost.
+const MIN_SEEDS: u32 = 2;
+
+/// How far a widening may stray off its diagonal: words added or dropped
+/// in a row.
+const BAND: usize = 8;
+
+/// A widening stops once its score has fallen this far below its best: a
+/// few changed words in a row end a passage, one or two do not.
+const X_DROP: i32 = 5;
+
+/// Widens a stretch at both ends, word by word, for as long as it pays:
+/// each shared word scores 1, each changed, added or dropped word -1, and
+/// the widening keeps the best-scoring end (a gapped X-drop extension, as
+/// BLAST extends its seeds, on words). A change within a shingle of an end
+/// leaves no seed there; this finds the end beyond it.
+fn widen(wa: &[u32], wb: &[u32], a0: &mut u32, b0: &mut u32, a1: &mut u32, b1: &mut u32) {
+    let (a, b) = (*a0 as usize, *b0 as usize);
+    let left = extend(a, b, |k| wa[a - 1 - k], |l| wb[b - 1 - l]);
+    let (e, f) = (*a1 as usize, *b1 as usize);
+    let right = extend(wa.len() - e, wb.len() - f, |k| wa[e + k], |l| wb[f + l]);
+    *a0 -= left.0 as u32;
+    *b0 -= left.1 as u32;
+    *a1 += right.0 as u32;
+    *b1 += right.1 as u32;
+}
+
+/// The best extension of two word sequences from their start, read through
+/// `x(k)` (`k < xn`) and `y(l)` (`l < yn`): the words taken from each and how
+/// many of them match.
+fn extend(xn: usize, yn: usize, x: impl Fn(usize) -> u32, y: impl Fn(usize) -> u32) -> (usize, usize, u32) {
+    const NONE: (i32, u32) = (i32::MIN / 2, 0);
+    let width = 2 * BAND + 1;
+    // row k holds cells l = k - BAND ..= k + BAND at index l + BAND - k
+    let mut prev = vec![NONE; width];
+    let mut cur = vec![NONE; width];
+    let mut best = (0i32, 0usize, 0usize, 0u32);
+    // row 0: words of y alone, each a gap
+    for l in 0..=BAND.min(yn) {
+        prev[l + BAND] = (-(l as i32), 0);
+    }
+    for k in 1..=xn {
+        let mut row_best = NONE.0;
+        for idx in 0..width {
+            let l = (k + idx) as isize - BAND as isize;
+            cur[idx] = NONE;
+            if l < 0 || l as usize > yn {
+                continue;
+            }
+            let l = l as usize;
+            let mut cell = NONE;
+            // diagonal: from (k-1, l-1), index idx in the row above
+            if l >= 1 && prev[idx].0 > NONE.0 {
+                let same = x(k - 1) == y(l - 1);
+                let (s, m) = prev[idx];
+                cell = if same { (s + 1, m + 1) } else { (s - 1, m) };
+            }
+            // a word of x alone: from (k-1, l), index idx + 1 above
+            if idx + 1 < width && prev[idx + 1].0 > NONE.0 && prev[idx + 1].0 - 1 > cell.0 {
+                cell = (prev[idx + 1].0 - 1, prev[idx + 1].1);
+            }
+            // a word of y alone: from (k, l-1), index idx - 1 in this row
+            if idx >= 1 && l >= 1 && cur[idx - 1].0 > NONE.0 && cur[idx - 1].0 - 1 > cell.0 {
+                cell = (cur[idx - 1].0 - 1, cur[idx - 1].1);
+            }
+            cur[idx] = cell;
+            row_best = row_best.max(cell.0);
+            if cell.0 > best.0 {
+                best = (cell.0, k, l, cell.1);
+            }
+        }
+        if row_best < best.0 - X_DROP {
+            break;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    (best.1, best.2, best.3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seeds_between(wa: &[u32], wb: &[u32], n: usize) -> Vec<Seed> {
+        let mut out = Vec::new();
+        for (pa, x) in wa.windows(n).enumerate() {
+            for (pb, y) in wb.windows(n).enumerate() {
+                if x == y {
+                    out.push(Seed { a: 0, b: 1, pa: pa as u32, pb: pb as u32 });
+                }
+            }
+        }
+        out
+    }
+
+    fn p() -> Params {
+        Params::default()
+    }
+
+    #[test]
+    fn a_shared_passage_inside_other_words_is_one_link_with_exact_ends() {
+        let shared: Vec<u32> = (100..130).collect();
+        let wa: Vec<u32> = (1..20).chain(shared.iter().copied()).chain(40..60).collect();
+        let wb: Vec<u32> = (200..205).chain(shared.iter().copied()).chain(300..330).collect();
+        let l = links(0, 1, &seeds_between(&wa, &wb, 5), &wa, &wb, &p());
+        assert_eq!(l, vec![Link { a: 0, a0: 19, a1: 49, b: 1, b0: 5, b1: 35 }]);
+    }
+
+    #[test]
+    fn a_changed_word_near_an_end_does_not_cut_the_end_off() {
+        let wa: Vec<u32> = (100..120).collect();
+        let mut wb = wa.clone();
+        wb[2] = 999; // within a shingle of the start
+        wb[17] = 998; // and of the end
+        let l = links(0, 1, &seeds_between(&wa, &wb, 5), &wa, &wb, &p());
+        assert_eq!(l.len(), 1);
+        assert_eq!((l[0].a0, l[0].a1), (0, 20));
+    }
+
+    #[test]
+    fn an_added_word_keeps_one_link() {
+        let wa: Vec<u32> = (100..140).collect();
+        let mut wb = wa.clone();
+        wb.insert(20, 7);
+        let l = links(0, 1, &seeds_between(&wa, &wb, 5), &wa, &wb, &p());
+        assert_eq!(l.len(), 1, "{l:?}");
+        assert_eq!((l[0].a0, l[0].a1, l[0].b0, l[0].b1), (0, 40, 0, 41));
+    }
+
+    #[test]
+    fn in_order_counts_the_words_shared_in_order() {
+        assert_eq!(in_order(&[1, 2, 3, 4], &[1, 2, 3, 4]), 4);
+        assert_eq!(in_order(&[1, 2, 3, 4], &[1, 9, 3, 4]), 3);
+        assert_eq!(in_order(&[1, 2, 3, 4], &[4, 3, 2, 1]), 1);
+        assert_eq!(in_order(&[1, 2, 3, 4, 5], &[1, 3, 4, 5]), 4);
+        assert_eq!(in_order(&[], &[1]), 0);
+    }
+
+    #[test]
+    fn the_same_words_shuffled_make_no_link() {
+        let wa: Vec<u32> = (100..130).collect();
+        let wb: Vec<u32> = (100..130).rev().collect();
+        // shingles as sets of words: a window and its reverse are one set
+        let mut seeds = Vec::new();
+        for pa in 0..=wa.len() - 5 {
+            let pb = wb.len() - 5 - pa;
+            seeds.push(Seed { a: 0, b: 1, pa: pa as u32, pb: pb as u32 });
+        }
+        seeds.sort();
+        assert!(links(0, 1, &seeds, &wa, &wb, &p()).is_empty());
+    }
+
+    #[test]
+    fn fewer_shared_words_than_the_minimum_make_no_link() {
+        let wa: Vec<u32> = (1..30).collect();
+        let wb: Vec<u32> = (500..510).chain(10..17).chain(600..610).collect();
+        assert!(links(0, 1, &seeds_between(&wa, &wb, 5), &wa, &wb, &p()).is_empty());
+    }
+
+    #[test]
+    fn two_passages_far_apart_are_two_links() {
+        let wa: Vec<u32> = (100..115).chain(1..60).chain(200..215).collect();
+        let wb: Vec<u32> = (200..215).chain(700..800).chain(100..115).collect();
+        let l = links(0, 1, &seeds_between(&wa, &wb, 5), &wa, &wb, &p());
+        assert_eq!(l.len(), 2, "{l:?}");
+    }
+
+    proptest::proptest! {
+        /// Whatever two word sequences share, a link lies inside both, spans
+        /// the fewest words, and `in_order` never exceeds the shorter side.
+        #[test]
+        fn links_stay_inside_their_sources(
+            wa in proptest::collection::vec(0u32..6, 0..80),
+            wb in proptest::collection::vec(0u32..6, 0..80),
+        ) {
+            let p = p();
+            let mut seeds = seeds_between(&wa, &wb, p.shingle);
+            seeds.sort();
+            for l in links(0, 1, &seeds, &wa, &wb, &p) {
+                proptest::prop_assert!(l.a0 < l.a1 && l.a1 as usize <= wa.len());
+                proptest::prop_assert!(l.b0 < l.b1 && l.b1 as usize <= wb.len());
+                proptest::prop_assert!((l.a1 - l.a0) as usize >= p.min_words);
+            }
+            let m = in_order(&wa, &wb) as usize;
+            proptest::prop_assert!(m <= wa.len().min(wb.len()));
+            proptest::prop_assert_eq!(in_order(&wa, &wa) as usize, wa.len());
+        }
+    }
+}
