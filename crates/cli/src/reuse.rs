@@ -66,7 +66,6 @@ pub fn run(dir: &Path, req: Request) -> Result<ExitCode> {
             bar.set_position(0);
         }
         Event::Advance(n) => bar.inc(n),
-        Event::Note(s) => bar.suspend(|| eprintln!("verbatim: {s}")),
     };
     let found = verbatim_reuse::find(&corpus, &work, &req.params, req.shard, on);
     bar.finish_and_clear();

@@ -39,10 +39,7 @@ use rayon::prelude::*;
 use verbatim_model::ReuseCluster;
 use verbatim_store::Corpus;
 
-pub use cluster::same_passage;
-pub use order::{date_key, BOILERPLATE_SHOWN};
-pub use seeds::{shard_of, shingle_hash, Seed};
-pub use stretch::Link;
+use seeds::Seed;
 
 /// What reuse looks for. Every number is a choice the output depends on,
 /// so each is part of the work folder's fingerprint.
@@ -132,8 +129,6 @@ pub enum Event {
     Phase { name: &'static str, total: u64 },
     /// Steps of the current phase done.
     Advance(u64),
-    /// Something the user should know (a shard kept from an earlier run).
-    Note(String),
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -239,13 +234,6 @@ pub fn find(
     on(Event::Phase { name: "boilerplate", total: 0 });
     raws.extend(cluster::boilerplate(&words, &common, p));
     order::date_clusters(raws, &words, &rows, corpus, on)
-}
-
-/// The number of shards a run over this corpus uses.
-pub fn shard_count(corpus: &Corpus, work: &Work, p: &Params) -> Result<u32> {
-    let rows = corpus.sources()?;
-    let words = words::Words::build(corpus, &rows, &work.dir, !work.fresh_words, &mut |_| {})?;
-    Ok(p.shards_for(words.total()))
 }
 
 fn shard_file(words: &words::Words, work: &Work, p: &Params, s: u32, shards: u32) -> Result<PathBuf> {
