@@ -133,17 +133,29 @@ enum Command {
         /// other (words added, dropped or swapped between them).
         #[arg(long, default_value_t = 5)]
         drift: usize,
-        /// Split the work into this many shards (default: as many as keep
-        /// one pass within --memory-mb).
+        /// Split the work into this many shards of the shingle hash space
+        /// (default: as many as keep one pass within --memory-mb).
         #[arg(long)]
         shards: Option<u32>,
-        /// The memory one shard pass may take, in MB.
+        /// Chain the seeds in this many buckets of sources (default: as
+        /// many as keep one within --memory-mb).
+        #[arg(long)]
+        buckets: Option<u32>,
+        /// The memory one shard pass or bucket may take, in MB.
         #[arg(long, default_value_t = 512)]
         memory_mb: u64,
-        /// Compute only this shard's file (for a distributed run) and print
-        /// nothing; a later run without --shard uses the files it finds.
-        #[arg(long)]
-        shard: Option<u32>,
+        /// Prepare a distributed run: read the corpus's words, then print
+        /// the shards and buckets, and which are done, as JSON.
+        #[arg(long, conflicts_with_all = ["shard", "bucket"])]
+        plan: bool,
+        /// Take only this shard's step (a distributed run's task), or, with
+        /// `-`, each shard number read from stdin; print a JSON line a shard.
+        #[arg(long, value_name = "I|-", conflicts_with = "bucket")]
+        shard: Option<String>,
+        /// Take only this bucket's step, once every shard is done, or, with
+        /// `-`, each bucket number read from stdin; print a JSON line a bucket.
+        #[arg(long, value_name = "K|-")]
+        bucket: Option<String>,
     },
     /// Counts and sizes of the corpus.
     Stats {
@@ -261,11 +273,32 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }))?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Reuse { min_words, out, format, max_docs, shingle, gap, drift, shards, memory_mb, shard } => {
+        Command::Reuse {
+            min_words,
+            out,
+            format,
+            max_docs,
+            shingle,
+            gap,
+            drift,
+            shards,
+            buckets,
+            memory_mb,
+            plan,
+            shard,
+            bucket,
+        } => {
             let format = reuse::Format::parse(&format)
                 .ok_or_else(|| BadInput(format!("--format {format:?}: give jsonl or passim")))?;
-            let params = verbatim_reuse::Params { min_words, shingle, max_docs, gap, drift, shards, memory_mb };
-            reuse::run(&dir, reuse::Request { params, out, format, shard })
+            let params =
+                verbatim_reuse::Params { min_words, shingle, max_docs, gap, drift, shards, buckets, memory_mb };
+            let step = match (plan, shard, bucket) {
+                (true, _, _) => reuse::Step::Plan,
+                (_, Some(s), _) => reuse::Step::Shards(reuse::Numbers::parse(&s, "--shard")?),
+                (_, _, Some(k)) => reuse::Step::Buckets(reuse::Numbers::parse(&k, "--bucket")?),
+                _ => reuse::Step::All,
+            };
+            reuse::run(&dir, reuse::Request { params, out, format, step })
         }
         Command::Stats { json } => {
             let corpus = open_existing(&dir)?;

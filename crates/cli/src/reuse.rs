@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use verbatim_model::ReuseCluster;
-use verbatim_reuse::{Event, Params, ReuseError, Work};
+use verbatim_reuse::{Event, Params, ReuseError, Run, Work};
 use verbatim_store::{Corpus, SourceRow};
 
 use crate::BadInput;
@@ -34,12 +34,43 @@ impl Format {
     }
 }
 
+/// Which part of the work a run does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    /// Everything still missing, then the clusters: stored and written.
+    All,
+    /// Read the words and say what a distributed run has to do.
+    Plan,
+    /// These shards' steps only.
+    Shards(Numbers),
+    /// These buckets' steps only.
+    Buckets(Numbers),
+}
+
+/// The shards or buckets a step run takes: one, or each number on stdin
+/// (how a distributed run's task pipes its share through the binary).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Numbers {
+    One(u32),
+    Stdin,
+}
+
+impl Numbers {
+    pub fn parse(s: &str, flag: &str) -> Result<Numbers> {
+        if s == "-" {
+            return Ok(Numbers::Stdin);
+        }
+        s.parse()
+            .map(Numbers::One)
+            .map_err(|_| BadInput(format!("{flag} {s}: give a number, or - to read them from stdin")).into())
+    }
+}
+
 pub struct Request {
     pub params: Params,
     pub out: Option<PathBuf>,
     pub format: Format,
-    /// Compute one shard's file only (a distributed run's task).
-    pub shard: Option<u32>,
+    pub step: Step,
 }
 
 pub fn run(dir: &Path, req: Request) -> Result<ExitCode> {
@@ -47,6 +78,13 @@ pub fn run(dir: &Path, req: Request) -> Result<ExitCode> {
         return Err(BadInput(msg).into());
     }
     let corpus = crate::open_existing(dir)?;
+    match &req.step {
+        Step::All => {}
+        Step::Plan => return plan(dir, &corpus, &req.params),
+        Step::Shards(n) | Step::Buckets(n) => {
+            return steps(dir, &corpus, &req.params, matches!(req.step, Step::Shards(_)), n)
+        }
+    }
     let work = Work::open(dir, &corpus, &req.params).map_err(input_or_not)?;
     let bar = ProgressBar::hidden();
     if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
@@ -67,21 +105,13 @@ pub fn run(dir: &Path, req: Request) -> Result<ExitCode> {
         }
         Event::Advance(n) => bar.inc(n),
     };
-    let found = verbatim_reuse::find(&corpus, &work, &req.params, req.shard, on);
+    let found = verbatim_reuse::find(&corpus, &work, &req.params, on);
     bar.finish_and_clear();
     let clusters = found.map_err(input_or_not)?;
     let ends: Vec<std::time::Instant> =
         phases.iter().skip(1).map(|p| p.1).chain(std::iter::once(std::time::Instant::now())).collect();
     let took: Vec<String> =
         phases.iter().zip(ends).map(|((name, t0), t1)| format!("{name} {:.1} s", (t1 - *t0).as_secs_f64())).collect();
-    if let Some(s) = req.shard {
-        eprintln!(
-            "verbatim: shard {s} written to {} in {:.1} s",
-            work.dir().display(),
-            started.elapsed().as_secs_f64()
-        );
-        return Ok(ExitCode::SUCCESS);
-    }
     drop(work);
     let mut writer = corpus.into_writer(|| eprintln!("verbatim: waiting for another writer of {}", dir.display()))?;
     writer.put_reuse(&clusters)?;
@@ -111,6 +141,86 @@ pub fn run(dir: &Path, req: Request) -> Result<ExitCode> {
         took.join(", ")
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--plan`: reads the corpus's words (alone in the work folder, which it
+/// prepares) and prints one JSON object: the corpus's size, the shards and
+/// buckets, and those not done yet. Buckets are known once every shard is.
+fn plan(dir: &Path, corpus: &Corpus, p: &Params) -> Result<ExitCode> {
+    let work = Work::open(dir, corpus, p).map_err(input_or_not)?;
+    let run = Run::open(corpus, &work, p, &mut |_| {}).map_err(input_or_not)?;
+    let (sources, words) = run.size();
+    let missing_shards = run.missing_shards();
+    let buckets = if missing_shards.is_empty() { Some(run.buckets().map_err(input_or_not)?) } else { None };
+    let missing_buckets = buckets.map(|b| run.missing_buckets(b));
+    let line = serde_json::json!({
+        "work": work.dir().display().to_string(),
+        "sources": sources,
+        "words": words,
+        "shards": run.shards(),
+        "missing_shards": missing_shards,
+        "buckets": buckets,
+        "missing_buckets": missing_buckets,
+    });
+    println!("{line}");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--shard` or `--bucket`: takes those steps beside any other run taking
+/// steps in the same work folder, and prints a JSON line a step, with its
+/// time and the process's peak memory so far (what a distributed run's
+/// executor needs).
+fn steps(dir: &Path, corpus: &Corpus, p: &Params, shards: bool, which: &Numbers) -> Result<ExitCode> {
+    let work = Work::join(dir, corpus, p).map_err(input_or_not)?;
+    let run = Run::open(corpus, &work, p, &mut |_| {}).map_err(input_or_not)?;
+    let buckets = if shards { None } else { Some(run.buckets().map_err(input_or_not)?) };
+    let out = std::io::stdout();
+    let take = |n: u32| -> Result<()> {
+        let t0 = std::time::Instant::now();
+        let (kind, of, done) = match buckets {
+            None => ("shard", run.shards(), run.shard(n)),
+            Some(b) => ("bucket", b, run.bucket(n, b)),
+        };
+        let done = done.map_err(input_or_not)?;
+        let line = serde_json::json!({
+            kind: n,
+            "of": of,
+            (if shards { "seeds" } else { "links" }): done.items,
+            "computed": done.computed,
+            "seconds": (t0.elapsed().as_secs_f64() * 1000.0).round() / 1000.0,
+            "peak_mb": peak_mb(),
+            "pid": std::process::id(),
+        });
+        let mut out = out.lock();
+        writeln!(out, "{line}")?;
+        out.flush()?;
+        Ok(())
+    };
+    match which {
+        Numbers::One(n) => take(*n)?,
+        Numbers::Stdin => {
+            for (i, line) in std::io::stdin().lines().enumerate() {
+                let line = line.context("stdin")?;
+                let line = line.trim();
+                if line.is_empty() {
+                    continue;
+                }
+                let n =
+                    line.parse().map_err(|_| BadInput(format!("stdin, line {}: {line:?} is not a number", i + 1)))?;
+                take(n)?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The process's peak resident memory in MB, where the system says it
+/// (Linux's /proc); `None` elsewhere.
+fn peak_mb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kb: u64 =
+        status.lines().find_map(|l| l.strip_prefix("VmHWM:"))?.trim().trim_end_matches("kB").trim().parse().ok()?;
+    Some(kb.div_ceil(1024))
 }
 
 fn input_or_not(e: ReuseError) -> anyhow::Error {

@@ -109,21 +109,66 @@ fn a_second_run_keeps_finished_work_and_answers_the_same() {
 }
 
 #[test]
-fn shards_computed_one_by_one_give_what_one_pass_gives() {
+fn steps_taken_one_by_one_give_what_one_pass_gives() {
     let dir = tempfile::tempdir().unwrap();
     let one = dir.path().join("one");
-    let three = dir.path().join("three");
+    let steps = dir.path().join("steps");
     ingest_demo(&one);
-    ingest_demo(&three);
-    let whole = reuse(&one, &["--shards", "1"]);
-    for s in ["0", "1", "2"] {
-        let out = verbatim(&three, &["reuse", "--shards", "3", "--shard", s]);
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        assert!(out.stdout.is_empty());
-    }
-    assert_eq!(reuse(&three, &["--shards", "3"]), whole);
-    let out = verbatim(&three, &["reuse", "--shards", "3", "--shard", "3"]);
+    ingest_demo(&steps);
+    let whole = reuse(&one, &[]);
+    let plan = |c: &Path| json(&verbatim(c, &["reuse", "--shards", "3", "--buckets", "4", "--plan"]));
+    // a step before the plan has no words to read
+    let early = verbatim(&steps, &["reuse", "--shards", "3", "--shard", "0"]);
+    assert_eq!(early.status.code(), Some(2), "{}", String::from_utf8_lossy(&early.stderr));
+    let p = plan(&steps);
+    assert_eq!(p["shards"], 3);
+    assert_eq!(p["missing_shards"], serde_json::json!([0, 1, 2]));
+    assert!(p["buckets"].is_null(), "buckets are known once the shards are: {p}");
+    // one shard alone, then the others piped in as a distributed task does
+    let out = verbatim(&steps, &["reuse", "--shards", "3", "--shard", "1"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let line = json(&out);
+    assert_eq!((line["shard"].as_u64(), line["computed"].as_bool()), (Some(1), Some(true)), "{line}");
+    // chaining needs every shard
+    let early = verbatim(&steps, &["reuse", "--shards", "3", "--buckets", "4", "--bucket", "0"]);
+    assert_eq!(early.status.code(), Some(2), "{}", String::from_utf8_lossy(&early.stderr));
+    assert!(String::from_utf8_lossy(&early.stderr).contains("shards 0, 2 of 3 are not computed"));
+    let lines = piped(&steps, &["reuse", "--shards", "3", "--shard", "-"], "0\n1\n2\n");
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[1]["computed"], false, "a shard done is not done again");
+    let p = plan(&steps);
+    assert_eq!((p["buckets"].as_u64(), p["missing_shards"].as_array().map(Vec::len)), (Some(4), Some(0)), "{p}");
+    let lines = piped(&steps, &["reuse", "--shards", "3", "--buckets", "4", "--bucket", "-"], "3\n0\n");
+    assert!(lines.iter().all(|l| l["computed"] == true && l["peak_mb"].as_u64().is_some()), "{lines:?}");
+    assert_eq!(plan(&steps)["missing_buckets"], serde_json::json!([1, 2]));
+    // the rest done by the run that clusters: the one pass's output exactly
+    assert_eq!(reuse(&steps, &["--shards", "3", "--buckets", "4"]), whole);
+    let out = verbatim(&steps, &["reuse", "--shards", "3", "--shard", "3"]);
     assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = piped_out(&steps, &["reuse", "--shards", "3", "--shard", "-"], "0\nseven\n");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("stdin, line 2"), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+fn piped_out(c: &Path, args: &[&str], input: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_verbatim"))
+        .arg("--corpus")
+        .arg(c)
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn piped(c: &Path, args: &[&str], input: &str) -> Vec<serde_json::Value> {
+    let out = piped_out(c, args, input);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
 }
 
 #[test]

@@ -70,13 +70,28 @@ pub struct Params {
     /// Shards of the shingle hash space, each one pass over the corpus;
     /// `None`: as many as keep one pass within [`Params::memory_mb`].
     pub shards: Option<u32>,
-    /// The memory one shard pass may take, in MB, when `shards` is `None`.
+    /// Buckets of first sources the seeds are chained in, each one file;
+    /// `None`: as many as keep one within [`Params::memory_mb`]. Like
+    /// `shards`, a unit of work, not of meaning: the output is the same
+    /// whatever their number.
+    pub buckets: Option<u32>,
+    /// The memory one shard pass or bucket may take, in MB, when `shards`
+    /// or `buckets` is `None`.
     pub memory_mb: u64,
 }
 
 impl Default for Params {
     fn default() -> Self {
-        Params { min_words: 10, shingle: 4, max_docs: 50, gap: 15, drift: 5, shards: None, memory_mb: 512 }
+        Params {
+            min_words: 10,
+            shingle: 4,
+            max_docs: 50,
+            gap: 15,
+            drift: 5,
+            shards: None,
+            buckets: None,
+            memory_mb: 512,
+        }
     }
 }
 
@@ -102,6 +117,9 @@ impl Params {
         }
         if self.shards == Some(0) {
             return Some("--shards 0: give at least 1".into());
+        }
+        if self.buckets == Some(0) {
+            return Some("--buckets 0: give at least 1".into());
         }
         None
     }
@@ -153,32 +171,18 @@ pub struct Work {
     dir: PathBuf,
     _lock: std::fs::File,
     fresh_words: bool,
+    /// Opened by [`Work::join`]: other runs may be taking steps beside it.
+    shared: bool,
 }
 
 impl Work {
-    /// Opens `corpus_dir/reuse`, keeping what an earlier run of the same
-    /// corpus and parameters left there.
+    /// Opens `corpus_dir/reuse` for a run that may change it, alone: keeps
+    /// what an earlier run of the same corpus and parameters left there and
+    /// clears the rest.
     pub fn open(corpus_dir: &Path, corpus: &Corpus, p: &Params) -> Result<Work> {
-        let dir = corpus_dir.join("reuse");
+        let (dir, lock) = Self::lock(corpus_dir, false)?;
         let io = |e| ReuseError::Io { path: dir.clone(), source: e };
-        std::fs::create_dir_all(&dir).map_err(io)?;
-        let lock =
-            std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(dir.join("lock")).map_err(io)?;
-        match lock.try_lock() {
-            Ok(()) => {}
-            Err(std::fs::TryLockError::WouldBlock) => {
-                return Err(ReuseError::Params(format!("{}: another reuse run is working here", dir.display())))
-            }
-            Err(std::fs::TryLockError::Error(e)) => return Err(io(e)),
-        }
-        let mut h = blake3::Hasher::new();
-        for r in corpus.sources()? {
-            h.update(&r.id.to_le_bytes());
-            h.update(r.hash.as_bytes());
-        }
-        let corpus_key = format!("corpus {}", h.finalize().to_hex());
-        let state = dir.join("state");
-        let had = std::fs::read_to_string(&state).unwrap_or_default();
+        let (corpus_key, had) = Self::state(&dir, corpus)?;
         let mut lines = had.lines();
         let same_corpus = lines.next() == Some(corpus_key.as_str());
         let same_params = lines.next() == Some(p.fingerprint().as_str());
@@ -189,9 +193,61 @@ impl Work {
                     std::fs::remove_file(e.path()).map_err(io)?;
                 }
             }
-            std::fs::write(&state, format!("{corpus_key}\n{}\n", p.fingerprint())).map_err(io)?;
+            std::fs::write(dir.join("state"), format!("{corpus_key}\n{}\n", p.fingerprint())).map_err(io)?;
+        } else {
+            // what a killed step left half written
+            for e in std::fs::read_dir(&dir).map_err(io)?.flatten() {
+                if e.file_name().to_string_lossy().contains(".part") {
+                    std::fs::remove_file(e.path()).map_err(io)?;
+                }
+            }
         }
-        Ok(Work { dir, _lock: lock, fresh_words: !same_corpus })
+        Ok(Work { dir, _lock: lock, fresh_words: !same_corpus, shared: false })
+    }
+
+    /// Opens `corpus_dir/reuse` to take steps beside other runs (the tasks
+    /// of a distributed run): it must have been prepared by [`Work::open`]
+    /// for this corpus and these parameters, and is never cleared.
+    pub fn join(corpus_dir: &Path, corpus: &Corpus, p: &Params) -> Result<Work> {
+        let (dir, lock) = Self::lock(corpus_dir, true)?;
+        let (corpus_key, had) = Self::state(&dir, corpus)?;
+        if had != format!("{corpus_key}\n{}\n", p.fingerprint()) {
+            return Err(ReuseError::Params(format!(
+                "{}: prepared for another corpus or other parameters; run `verbatim reuse --plan` with these first",
+                dir.display()
+            )));
+        }
+        Ok(Work { dir, _lock: lock, fresh_words: false, shared: true })
+    }
+
+    /// The folder, created, and its lock taken: exclusive for a run that
+    /// may clear or write the words, shared for steps.
+    fn lock(corpus_dir: &Path, shared: bool) -> Result<(PathBuf, std::fs::File)> {
+        let dir = corpus_dir.join("reuse");
+        let io = |e| ReuseError::Io { path: dir.clone(), source: e };
+        std::fs::create_dir_all(&dir).map_err(io)?;
+        let lock =
+            std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(dir.join("lock")).map_err(io)?;
+        let taken = if shared { lock.try_lock_shared() } else { lock.try_lock() };
+        match taken {
+            Ok(()) => Ok((dir, lock)),
+            Err(std::fs::TryLockError::WouldBlock) => {
+                Err(ReuseError::Params(format!("{}: another reuse run is working here", dir.display())))
+            }
+            Err(std::fs::TryLockError::Error(e)) => Err(io(e)),
+        }
+    }
+
+    /// The corpus's key (every source's id and hash) and the state file as
+    /// an earlier run left it.
+    fn state(dir: &Path, corpus: &Corpus) -> Result<(String, String)> {
+        let mut h = blake3::Hasher::new();
+        for r in corpus.sources()? {
+            h.update(&r.id.to_le_bytes());
+            h.update(r.hash.as_bytes());
+        }
+        let had = std::fs::read_to_string(dir.join("state")).unwrap_or_default();
+        Ok((format!("corpus {}", h.finalize().to_hex()), had))
     }
 
     pub fn dir(&self) -> &Path {
@@ -199,102 +255,226 @@ impl Work {
     }
 }
 
-/// Finds every reused passage of the corpus. With `only_shard`, computes
-/// that one shard's file (for a distributed run) and returns no clusters.
-pub fn find(
-    corpus: &Corpus,
-    work: &Work,
-    p: &Params,
-    only_shard: Option<u32>,
-    on: &mut dyn FnMut(Event),
-) -> Result<Vec<ReuseCluster>> {
-    if let Some(msg) = p.check() {
-        return Err(ReuseError::Params(msg));
-    }
-    let rows = corpus.sources()?;
-    let words = words::Words::build(corpus, &rows, &work.dir, !work.fresh_words, on)?;
-    let shards = p.shards_for(words.total());
-    if let Some(s) = only_shard {
-        if s >= shards {
-            return Err(ReuseError::Params(format!("shard {s}: this run has shards 0 to {}", shards - 1)));
-        }
-        shard_file(&words, work, p, s, shards)?;
-        return Ok(Vec::new());
-    }
-    on(Event::Phase { name: "shards", total: shards as u64 });
-    let mut paths = Vec::with_capacity(shards as usize);
-    for s in 0..shards {
-        paths.push(shard_file(&words, work, p, s, shards)?);
-        on(Event::Advance(1));
-    }
-    let (links, common) = merge(&words, &paths, p, on)?;
-    on(Event::Phase { name: "clusters", total: 0 });
-    let mut raws = cluster::from_links(&links, p.max_docs);
-    drop(links);
-    on(Event::Phase { name: "boilerplate", total: 0 });
-    raws.extend(cluster::boilerplate(&words, &common, p));
-    order::date_clusters(raws, &words, &rows, corpus, on)
+/// Finds every reused passage of the corpus: every shard and bucket that
+/// an earlier or a distributed run has not left done, then the clusters.
+pub fn find(corpus: &Corpus, work: &Work, p: &Params, on: &mut dyn FnMut(Event)) -> Result<Vec<ReuseCluster>> {
+    Run::open(corpus, work, p, on)?.finish(on)
 }
 
-fn shard_file(words: &words::Words, work: &Work, p: &Params, s: u32, shards: u32) -> Result<PathBuf> {
-    let path = seeds::shard_path(&work.dir, s, shards);
-    if !path.is_file() {
-        let shard = seeds::run_shard(words, p, s, shards);
-        seeds::write_shard(&path, &shard)?;
+/// One run over a corpus's work folder: the word file open and the number
+/// of shards fixed. Its steps can be taken one at a time, by separate
+/// processes on separate machines sharing the folder (a distributed run,
+/// see `spark/`): [`Run::shard`] for each shard, then [`Run::bucket`] for
+/// each bucket, then [`Run::finish`], which takes any step still missing.
+/// Every step writes one file, whole or not at all, so the steps may run
+/// in any order, twice, or be interrupted; the output is the same.
+pub struct Run<'a> {
+    corpus: &'a Corpus,
+    work: &'a Work,
+    p: Params,
+    rows: Vec<verbatim_store::SourceRow>,
+    words: words::Words,
+    shards: u32,
+}
+
+/// What one step did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Step {
+    /// Seeds (a shard) or links (a bucket) in its file.
+    pub items: u64,
+    /// False when an earlier run had left the file.
+    pub computed: bool,
+}
+
+impl<'a> Run<'a> {
+    /// Opens the word file, tokenizing the corpus first unless a run of the
+    /// same corpus left it (only a run holding the folder alone may; one
+    /// that shares it needs the words ready).
+    pub fn open(corpus: &'a Corpus, work: &'a Work, p: &Params, on: &mut dyn FnMut(Event)) -> Result<Run<'a>> {
+        if let Some(msg) = p.check() {
+            return Err(ReuseError::Params(msg));
+        }
+        let rows = corpus.sources()?;
+        let words = if work.shared {
+            words::Words::open_done(&work.dir, &rows)?.ok_or_else(|| {
+                ReuseError::Params(format!(
+                    "{}: the corpus's words are not ready; run `verbatim reuse --plan` first",
+                    work.dir.display()
+                ))
+            })?
+        } else {
+            words::Words::build(corpus, &rows, &work.dir, !work.fresh_words, on)?
+        };
+        let shards = p.shards_for(words.total());
+        Ok(Run { corpus, work, p: p.clone(), rows, words, shards })
     }
-    Ok(path)
+
+    /// The number of shards of the shingle hash space.
+    pub fn shards(&self) -> u32 {
+        self.shards
+    }
+
+    /// Sources and words of the corpus.
+    pub fn size(&self) -> (usize, u64) {
+        (self.words.docs.len(), self.words.total())
+    }
+
+    /// Computes shard `s`'s file, unless it is there.
+    pub fn shard(&self, s: u32) -> Result<Step> {
+        if s >= self.shards {
+            return Err(ReuseError::Params(format!("shard {s}: this run has shards 0 to {}", self.shards - 1)));
+        }
+        let path = seeds::shard_path(&self.work.dir, s, self.shards);
+        if path.is_file() {
+            return Ok(Step { items: seeds::ShardReader::open(&path)?.remaining(), computed: false });
+        }
+        let shard = seeds::run_shard(&self.words, &self.p, s, self.shards);
+        seeds::write_shard(&path, &shard)?;
+        Ok(Step { items: shard.seeds.len() as u64, computed: true })
+    }
+
+    /// The shards not yet computed.
+    pub fn missing_shards(&self) -> Vec<u32> {
+        (0..self.shards).filter(|&s| !seeds::shard_path(&self.work.dir, s, self.shards).is_file()).collect()
+    }
+
+    fn shard_paths(&self) -> Result<Vec<PathBuf>> {
+        let missing = self.missing_shards();
+        if !missing.is_empty() {
+            let list: Vec<String> = missing.iter().map(u32::to_string).collect();
+            return Err(ReuseError::Params(format!(
+                "{}: shards {} of {} are not computed yet",
+                self.work.dir.display(),
+                list.join(", "),
+                self.shards
+            )));
+        }
+        Ok((0..self.shards).map(|s| seeds::shard_path(&self.work.dir, s, self.shards)).collect())
+    }
+
+    /// The number of buckets of first sources the seeds are chained in:
+    /// [`Params::buckets`], or as many as keep one within
+    /// [`Params::memory_mb`]. Needs every shard.
+    pub fn buckets(&self) -> Result<u32> {
+        if let Some(b) = self.p.buckets {
+            return Ok(b.min(self.words.docs.len().max(1) as u32));
+        }
+        let mut total = 0;
+        for path in self.shard_paths()? {
+            total += seeds::ShardReader::open(&path)?.remaining();
+        }
+        let budget = self.p.memory_mb.max(16) * 1_000_000;
+        let docs = self.words.docs.len() as u64;
+        Ok((total * BYTES_PER_SEED).div_ceil(budget).clamp(1, docs.max(1)) as u32)
+    }
+
+    /// The buckets not yet computed, of `buckets`.
+    pub fn missing_buckets(&self, buckets: u32) -> Vec<u32> {
+        (0..buckets).filter(|&k| !stretch::links_path(&self.work.dir, k, buckets).is_file()).collect()
+    }
+
+    /// Chains the seeds of bucket `k` of `buckets` (the pairs whose first
+    /// source falls in the bucket's share of the sources) into links, and
+    /// writes them to the bucket's file, unless it is there. Needs every
+    /// shard.
+    pub fn bucket(&self, k: u32, buckets: u32) -> Result<Step> {
+        if k >= buckets {
+            return Err(ReuseError::Params(format!("bucket {k}: this run has buckets 0 to {}", buckets - 1)));
+        }
+        let path = stretch::links_path(&self.work.dir, k, buckets);
+        if path.is_file() {
+            return Ok(Step { items: stretch::read_links(&path)?.len() as u64, computed: false });
+        }
+        let docs = self.words.docs.len() as u64;
+        let lo = (k as u64 * docs / buckets as u64) as u32;
+        let hi = ((k as u64 + 1) * docs / buckets as u64) as u32;
+        let mut bucket: Vec<Seed> = Vec::new();
+        for shard in self.shard_paths()? {
+            let mut r = seeds::ShardReader::open_from(&shard, lo)?;
+            r.read_below(hi, &mut bucket)?;
+        }
+        let links = chain(&self.words, &mut bucket, &self.p);
+        drop(bucket);
+        stretch::write_links(&path, &links)?;
+        Ok(Step { items: links.len() as u64, computed: true })
+    }
+
+    /// Takes every step still missing, then joins the links into clusters,
+    /// reports boilerplate and dates every cluster.
+    pub fn finish(self, on: &mut dyn FnMut(Event)) -> Result<Vec<ReuseCluster>> {
+        on(Event::Phase { name: "shards", total: self.shards as u64 });
+        for s in 0..self.shards {
+            self.shard(s)?;
+            on(Event::Advance(1));
+        }
+        let buckets = self.buckets()?;
+        on(Event::Phase { name: "links", total: buckets as u64 });
+        let mut links = Vec::new();
+        for k in 0..buckets {
+            self.bucket(k, buckets)?;
+            links.extend(stretch::read_links(&stretch::links_path(&self.work.dir, k, buckets))?);
+            on(Event::Advance(1));
+        }
+        let mut common = HashSet::new();
+        for path in self.shard_paths()? {
+            common.extend(seeds::ShardReader::open(&path)?.common()?);
+        }
+        on(Event::Phase { name: "clusters", total: 0 });
+        let mut raws = cluster::from_links(&links, self.p.max_docs);
+        drop(links);
+        on(Event::Phase { name: "boilerplate", total: 0 });
+        raws.extend(cluster::boilerplate(&self.words, &common, &self.p));
+        order::date_clusters(raws, &self.words, &self.rows, self.corpus, on)
+    }
 }
 
 /// Bytes a seed takes while its bucket is chained: itself (16) and the
 /// sort's room.
 const BYTES_PER_SEED: u64 = 40;
 
-/// Reads the shards' seeds a bucket of first sources at a time (each shard
-/// file is sorted by source pair, so each is read once, front to back),
-/// sorts the bucket and chains each pair's seeds into links across the
-/// cores. Buckets are as many as keep one within [`Params::memory_mb`].
-/// Returns the links and the common hashes.
-fn merge(
-    words: &words::Words,
-    paths: &[PathBuf],
-    p: &Params,
-    on: &mut dyn FnMut(Event),
-) -> Result<(Vec<stretch::Link>, HashSet<u64>)> {
-    let mut readers = paths.iter().map(|p| seeds::ShardReader::open(p)).collect::<Result<Vec<_>>>()?;
-    let total: u64 = readers.iter().map(|r| r.remaining()).sum();
-    let budget = p.memory_mb.max(16) * 1_000_000;
-    let docs = words.docs.len() as u64;
-    let buckets = (total * BYTES_PER_SEED).div_ceil(budget).clamp(1, docs.max(1));
-    on(Event::Phase { name: "links", total: buckets });
-    let mut links = Vec::new();
-    let mut bucket: Vec<Seed> = Vec::new();
-    for k in 1..=buckets {
-        let hi = (k * docs / buckets) as u32;
-        bucket.clear();
-        for r in &mut readers {
-            r.read_below(hi, &mut bucket)?;
+/// A file's temporary name while it is written: unique to the process, so
+/// that two runs taking the same step at once (a retried or speculative
+/// task) never write into one file; the last rename wins, and both wrote
+/// the same.
+fn part_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".part{}", std::process::id()));
+    path.with_file_name(name)
+}
+
+/// Chains a bucket's seeds (any order; sorted and deduplicated here) into
+/// links, one source pair at a time across the cores. Links come out in
+/// order of source pair, so a bucket's file is the same however its seeds
+/// arrived.
+fn chain(words: &words::Words, bucket: &mut [Seed], p: &Params) -> Vec<stretch::Link> {
+    bucket.par_sort_unstable();
+    let n = dedup_sorted(bucket);
+    let bucket = &bucket[..n];
+    // one source pair a group
+    let mut starts = vec![0];
+    starts.extend((1..bucket.len()).filter(|&i| (bucket[i].a, bucket[i].b) != (bucket[i - 1].a, bucket[i - 1].b)));
+    starts.push(bucket.len());
+    starts.dedup();
+    starts
+        .par_windows(2)
+        .with_min_len(256)
+        .flat_map_iter(|w| {
+            let s = &bucket[w[0]..w[1]];
+            let (a, b) = (s[0].a, s[0].b);
+            stretch::links(a, b, s, words.ids(a as usize), words.ids(b as usize), p)
+        })
+        .collect()
+}
+
+/// Moves the distinct values of a sorted slice to its front; returns how
+/// many there are.
+fn dedup_sorted<T: PartialEq + Copy>(v: &mut [T]) -> usize {
+    let mut n = 0;
+    for i in 0..v.len() {
+        if n == 0 || v[i] != v[n - 1] {
+            v[n] = v[i];
+            n += 1;
         }
-        bucket.par_sort_unstable();
-        bucket.dedup();
-        // one source pair a group
-        let mut starts = vec![0];
-        starts.extend((1..bucket.len()).filter(|&i| (bucket[i].a, bucket[i].b) != (bucket[i - 1].a, bucket[i - 1].b)));
-        starts.push(bucket.len());
-        let found: Vec<stretch::Link> = starts
-            .par_windows(2)
-            .with_min_len(256)
-            .flat_map_iter(|w| {
-                let s = &bucket[w[0]..w[1]];
-                let (a, b) = (s[0].a, s[0].b);
-                stretch::links(a, b, s, words.ids(a as usize), words.ids(b as usize), p)
-            })
-            .collect();
-        links.extend(found);
-        on(Event::Advance(1));
     }
-    let mut common = HashSet::new();
-    for r in readers {
-        common.extend(r.common()?);
-    }
-    Ok((links, common))
+    n
 }

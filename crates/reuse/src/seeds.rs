@@ -14,7 +14,7 @@
 //! distributed run hands to its workers.
 
 use std::fs::File;
-use std::io::{BufReader, BufWriter, Read, Write};
+use std::io::{BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -185,6 +185,8 @@ fn seeds_of(postings: &[u128], max_docs: usize) -> (Vec<Seed>, Vec<u64>) {
 }
 
 const MAGIC: &[u8; 8] = b"VBREUSE1";
+/// The magic and the seed count, before the seeds.
+const HEADER: u64 = 16;
 
 /// The file of shard `shard` of `shards` in `dir`.
 pub fn shard_path(dir: &Path, shard: u32, shards: u32) -> PathBuf {
@@ -194,7 +196,7 @@ pub fn shard_path(dir: &Path, shard: u32, shards: u32) -> PathBuf {
 /// Writes a shard's file whole or not at all (a temporary file, renamed).
 pub fn write_shard(path: &Path, s: &Shard) -> Result<()> {
     let io = |e| ReuseError::Io { path: path.to_path_buf(), source: e };
-    let tmp = path.with_extension("part");
+    let tmp = crate::part_path(path);
     let mut out = BufWriter::with_capacity(1 << 20, File::create(&tmp).map_err(io)?);
     out.write_all(MAGIC).map_err(io)?;
     out.write_all(&(s.seeds.len() as u64).to_le_bytes()).map_err(io)?;
@@ -244,6 +246,34 @@ impl ShardReader {
             at: 0,
             bytes: Vec::new(),
         })
+    }
+
+    /// Opens a shard file at its first seed whose first source is `a` or
+    /// more: seeds are fixed-size records sorted by source pair, so this is
+    /// a binary search over the file, not a read of what comes before.
+    pub fn open_from(path: &Path, a: u32) -> Result<ShardReader> {
+        let mut r = Self::open(path)?;
+        let io = |e| ReuseError::Io { path: path.to_path_buf(), source: e };
+        let n = r.left;
+        let file = r.input.get_mut();
+        let mut record = [0u8; 16];
+        let mut first_a = |i: u64, file: &mut File| -> Result<u32> {
+            file.seek(SeekFrom::Start(HEADER + i * 16)).map_err(io)?;
+            file.read_exact(&mut record).map_err(io)?;
+            Ok(Seed::from_key(u128::from_le_bytes(record)).a)
+        };
+        let (mut lo, mut hi) = (0u64, n);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if first_a(mid, file)? < a {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        r.input.seek(SeekFrom::Start(HEADER + lo * 16)).map_err(io)?;
+        r.left = n - lo;
+        Ok(r)
     }
 
     /// How many seeds the file holds that have not been read.
@@ -362,5 +392,27 @@ mod tests {
         assert_eq!(seeds, s.seeds);
         let r = ShardReader::open(&path).unwrap();
         assert_eq!(r.common().unwrap(), s.common);
+    }
+
+    #[test]
+    fn a_shard_file_opened_from_a_source_skips_the_pairs_before_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = shard_path(dir.path(), 0, 1);
+        let seeds: Vec<Seed> = [(0, 1), (0, 3), (2, 3), (2, 5), (2, 5), (4, 5)]
+            .iter()
+            .map(|&(a, b)| Seed { a, b, pa: a, pb: b })
+            .collect();
+        write_shard(&path, &Shard { seeds: seeds.clone(), common: vec![11] }).unwrap();
+        for (from, below, want) in [(0, 1, 0..2), (1, 3, 2..5), (2, 3, 2..5), (3, 9, 5..6), (5, 9, 6..6), (0, 9, 0..6)]
+        {
+            let mut r = ShardReader::open_from(&path, from).unwrap();
+            let mut got = Vec::new();
+            r.read_below(below, &mut got).unwrap();
+            assert_eq!(got, seeds[want], "from {from} below {below}");
+        }
+        // the common hashes are still found after a partial read
+        let mut r = ShardReader::open_from(&path, 2).unwrap();
+        r.read_below(3, &mut Vec::new()).unwrap();
+        assert_eq!(r.common().unwrap(), vec![11]);
     }
 }

@@ -11,7 +11,11 @@
 //! chain is then widened word by word at both ends, since a change within
 //! [`Params::shingle`] words of an end leaves no shingle there.
 
-use crate::{Params, Seed};
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use crate::{Params, Result, ReuseError, Seed};
 
 /// A passage two sources share: word ranges `a0..a1` of source `a` and
 /// `b0..b1` of source `b` (indices into [`crate::words::Words::docs`]).
@@ -111,6 +115,49 @@ pub fn links(a: u32, b: u32, seeds: &[Seed], wa: &[u32], wb: &[u32], p: &Params)
         }
     });
     out
+}
+
+const MAGIC: &[u8; 8] = b"VBLINKS1";
+
+/// The file of bucket `k` of `buckets` in `dir`.
+pub fn links_path(dir: &Path, k: u32, buckets: u32) -> PathBuf {
+    dir.join(format!("links-{k:04}-of-{buckets:04}.bin"))
+}
+
+/// Writes a bucket's links whole or not at all (a temporary file, renamed).
+pub fn write_links(path: &Path, links: &[Link]) -> Result<()> {
+    let io = |e| ReuseError::Io { path: path.to_path_buf(), source: e };
+    let tmp = crate::part_path(path);
+    let mut out = BufWriter::with_capacity(1 << 20, File::create(&tmp).map_err(io)?);
+    out.write_all(MAGIC).map_err(io)?;
+    out.write_all(&(links.len() as u64).to_le_bytes()).map_err(io)?;
+    for l in links {
+        for x in [l.a, l.a0, l.a1, l.b, l.b0, l.b1] {
+            out.write_all(&x.to_le_bytes()).map_err(io)?;
+        }
+    }
+    out.flush().map_err(io)?;
+    out.into_inner().map_err(|e| io(e.into_error()))?.sync_all().map_err(io)?;
+    std::fs::rename(&tmp, path).map_err(io)
+}
+
+/// Reads a bucket's links back.
+pub fn read_links(path: &Path) -> Result<Vec<Link>> {
+    let bytes = std::fs::read(path).map_err(|e| ReuseError::Io { path: path.to_path_buf(), source: e })?;
+    let corrupt = || ReuseError::Corrupt(format!("{}: not a links file", path.display()));
+    let (head, body) = bytes.split_at_checked(16).ok_or_else(corrupt)?;
+    if &head[..8] != MAGIC {
+        return Err(corrupt());
+    }
+    let n = u64::from_le_bytes(head[8..16].try_into().map_err(|_| corrupt())?);
+    if body.len() as u64 != n * 24 {
+        return Err(corrupt());
+    }
+    let x = |c: &[u8], i: usize| u32::from_le_bytes([c[i], c[i + 1], c[i + 2], c[i + 3]]);
+    Ok(body
+        .chunks_exact(24)
+        .map(|c| Link { a: x(c, 0), a0: x(c, 4), a1: x(c, 8), b: x(c, 12), b0: x(c, 16), b1: x(c, 20) })
+        .collect())
 }
 
 /// A stretch is kept when at least this share of its words (of the longer
@@ -274,6 +321,25 @@ mod tests {
 
     fn p() -> Params {
         Params::default()
+    }
+
+    #[test]
+    fn a_links_file_reads_back_what_was_written_and_refuses_what_is_not_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = links_path(dir.path(), 2, 5);
+        let links = vec![
+            Link { a: 0, a0: 1, a1: 12, b: 3, b0: 0, b1: 11 },
+            Link { a: 9, a0: 0, a1: u32::MAX, b: 10, b0: 7, b1: 8 },
+        ];
+        write_links(&path, &links).unwrap();
+        assert_eq!(read_links(&path).unwrap(), links);
+        assert!(std::fs::read_dir(dir.path()).unwrap().all(|e| !e
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .contains("part")));
+        std::fs::write(&path, b"VBLINKS1\x05\0\0\0\0\0\0\0short").unwrap();
+        assert!(matches!(read_links(&path), Err(ReuseError::Corrupt(_))));
     }
 
     #[test]

@@ -70,13 +70,13 @@ impl Words {
         done: bool,
         on: &mut dyn FnMut(Event),
     ) -> Result<Words> {
-        let path = dir.join("words.bin");
-        let docs_path = dir.join("docs.bin");
-        if done && path.is_file() && docs_path.is_file() {
-            if let Some(w) = Self::open(&path, &docs_path, rows)? {
+        if done {
+            if let Some(w) = Self::open_done(dir, rows)? {
                 return Ok(w);
             }
         }
+        let path = dir.join("words.bin");
+        let docs_path = dir.join("docs.bin");
         let io = |e: std::io::Error| ReuseError::Io { path: path.clone(), source: e };
         let tmp = dir.join("words.bin.part");
         let mut out = BufWriter::with_capacity(1 << 20, File::create(&tmp).map_err(io)?);
@@ -113,6 +113,17 @@ impl Words {
             .ok_or_else(|| ReuseError::Corrupt(format!("{}: written but unreadable", path.display())))
     }
 
+    /// Opens the word file an earlier run left in `dir`; `None` when there is
+    /// none or it does not describe `rows`.
+    pub fn open_done(dir: &Path, rows: &[SourceRow]) -> Result<Option<Words>> {
+        let path = dir.join("words.bin");
+        let docs_path = dir.join("docs.bin");
+        if !(path.is_file() && docs_path.is_file()) {
+            return Ok(None);
+        }
+        Self::open(&path, &docs_path, rows)
+    }
+
     /// Opens a word file; `None` when it does not describe `rows`.
     fn open(path: &Path, docs_path: &Path, rows: &[SourceRow]) -> Result<Option<Words>> {
         let table =
@@ -139,8 +150,10 @@ impl Words {
         let map = if bytes == 0 {
             None
         } else {
-            // SAFETY: the file is this run's own, under the reuse lock; nothing
-            // writes it while it is mapped.
+            // SAFETY: the file is written only under the work folder's
+            // exclusive lock, and renamed into place whole; a run that maps
+            // it holds the lock (shared or not), so nothing writes it while
+            // it is mapped.
             Some(unsafe { Mmap::map(&f) }.map_err(|e| ReuseError::Io { path: path.to_path_buf(), source: e })?)
         };
         Ok(Some(Words { map, docs }))
