@@ -2,7 +2,7 @@
 //! process, spoken to over TCP), and the web page in headless Chromium.
 
 mod common;
-use common::seed;
+use common::{demo, seed};
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -23,6 +23,7 @@ impl Drop for Server {
     }
 }
 
+/// A server on a corpus holding the seed page.
 fn start(extra: &[&str]) -> Server {
     let dir = tempfile::tempdir().unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_verbatim"))
@@ -32,6 +33,11 @@ fn start(extra: &[&str]) -> Server {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serve(dir, extra)
+}
+
+/// A server on the corpus in `dir`, as it stands.
+fn serve(dir: tempfile::TempDir, extra: &[&str]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_verbatim"))
         .arg("--corpus")
         .arg(dir.path())
@@ -202,6 +208,31 @@ fn api_ingest_needs_the_token() {
     );
 }
 
+/// Runs `tests/browser/e2e.mjs` against the server with `env`, saving the
+/// screenshot to `target/browser/NAME`; returns what the script printed.
+fn browse(srv: &Server, name: &str, env: &[(&str, &str)]) -> String {
+    let browser = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    assert!(
+        Path::new(&chromium).exists() && browser.join("node_modules/playwright-core").is_dir(),
+        "the browser test needs Debian's chromium and playwright-core: `apt-get install chromium` and `npm ci --prefix {}` (.ci/run does both)",
+        browser.display()
+    );
+    let shot = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/browser").join(name);
+    std::fs::create_dir_all(shot.parent().unwrap()).unwrap();
+    let out = Command::new("node")
+        .arg(browser.join("e2e.mjs"))
+        .env("URL", format!("http://{}/", srv.addr))
+        .env("CHROMIUM", &chromium)
+        .env("SHOT", &shot)
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(std::fs::metadata(&shot).map(|m| m.len() > 10_000).unwrap_or(false), "no screenshot at {}", shot.display());
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// The page in headless Chromium (Debian's `chromium`, driven by
 /// playwright-core from `crates/cli/tests/browser`): type the seed's elided
 /// Putin lead quote, see the speech passage highlighted, the verdict
@@ -211,26 +242,43 @@ fn api_ingest_needs_the_token() {
 #[test]
 #[ignore = "needs chromium and playwright-core (.ci/run installs both)"]
 fn web_page_in_chromium() {
-    let browser = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
-    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    assert!(
-        Path::new(&chromium).exists() && browser.join("node_modules/playwright-core").is_dir(),
-        "the browser test needs Debian's chromium and playwright-core: `apt-get install chromium` and `npm ci --prefix {}` (.ci/run does both)",
-        browser.display()
-    );
     let srv = start(&[]);
-    let shot = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/browser/seed-putin.png");
-    std::fs::create_dir_all(shot.parent().unwrap()).unwrap();
-    let out = Command::new("node")
-        .arg(browser.join("e2e.mjs"))
-        .env("URL", format!("http://{}/", srv.addr))
-        .env("CHROMIUM", &chromium)
-        .env("SHOT", &shot)
-        .env("QUOTE", LEAD)
+    let report = browse(&srv, "seed-putin.png", &[("CASE", "seed"), ("QUOTE", LEAD)]);
+    assert!(report.contains("verdict=elided") && report.contains("credit=attributed"), "{report}");
+}
+
+/// The reuse timeline: the demo corpus ingested with its manifest (for the
+/// dates), `verbatim reuse` run, then Cleveland's 1885 quotation of
+/// Jefferson's first inaugural searched for. The page draws the chain with
+/// Jefferson's 1801 address as the origin and Cleveland's after it, the
+/// matched source marked. Screenshots: `target/browser/reuse-timeline.png`
+/// and, at a phone's width, `reuse-timeline-narrow.png`.
+#[test]
+#[ignore = "needs chromium and playwright-core (.ci/run installs both)"]
+fn reuse_timeline_in_chromium() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_verbatim"))
+        .current_dir(demo())
+        .arg("--corpus")
+        .arg(dir.path())
+        .args(["ingest", "--manifest", "manifest.jsonl"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-    let report = String::from_utf8_lossy(&out.stdout);
-    assert!(report.contains("verdict=elided") && report.contains("credit=attributed"), "{report}");
-    assert!(std::fs::metadata(&shot).map(|m| m.len() > 10_000).unwrap_or(false), "no screenshot at {}", shot.display());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let clusters = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_verbatim"))
+        .arg("--corpus")
+        .arg(dir.path())
+        .arg("reuse")
+        .arg("--out")
+        .arg(clusters.path().join("clusters.jsonl"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let srv = serve(dir, &[]);
+    let quote = "Peace, commerce, and honest friendship with all nations; entangling alliance with none";
+    let report = browse(&srv, "reuse-timeline.png", &[("CASE", "reuse"), ("QUOTE", quote)]);
+    let witnesses: Vec<&str> = report.lines().filter_map(|l| l.strip_prefix("witness=")).collect();
+    assert!(witnesses.first().is_some_and(|w| w.contains("1801-03-04") && w.contains("origin")), "{report}");
+    assert!(witnesses.iter().skip(1).any(|w| w.contains("1885-03-04") && w.contains("Grover Cleveland")), "{report}");
 }

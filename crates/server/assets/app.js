@@ -110,6 +110,127 @@ function creditLine(a, speaker) {
   return line;
 }
 
+/// A date as it sorts, as `verbatim reuse` orders a cluster: `YYYY`,
+/// `YYYY-MM`, `YYYY-MM-DD` (a bare year before its days), else the first
+/// four-digit year; no date after every date.
+function dateKey(d) {
+  const s = (d || '').trim();
+  let g = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(s);
+  if (!g) { const y = /\d{4}/.exec(s); g = y ? [s, y[0]] : null; }
+  if (!g) return [1, 0, 0, 0];
+  return [0, +g[1], +(g[2] || 0), +(g[3] || 0)];
+}
+const cmpKey = (a, b) => { for (let i = 0; i < 4; i++) if (a[i] !== b[i]) return a[i] - b[i]; return 0; };
+
+/// The time between two date keys in words, to the precision both give;
+/// nothing when either is undated.
+function elapsed(a, b) {
+  if (a[0] || b[0]) return '';
+  const count = (n, unit) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (a[3] && b[3]) {
+    const days = Math.round((Date.UTC(b[1], b[2] - 1, b[3]) - Date.UTC(a[1], a[2] - 1, a[3])) / 864e5);
+    if (days === 0) return 'same day';
+    if (days < 31) return count(days, 'day');
+    if (days < 365) return count(Math.floor(days / 30.44), 'month');
+    return count(Math.floor(days / 365.25), 'year');
+  }
+  if (a[2] && b[2]) {
+    const months = (b[1] - a[1]) * 12 + b[2] - a[2];
+    if (months === 0) return 'same month';
+    if (months < 12) return count(months, 'month');
+    return count(Math.floor(months / 12), 'year');
+  }
+  return b[1] === a[1] ? 'same year' : count(b[1] - a[1], 'year');
+}
+
+/// Where the matched words stand in the corpus's reuse (`verbatim reuse`):
+/// the witnesses from the cluster's origin to the matched source, each taken
+/// from the one before, on a dated axis. Every relation is said in words as
+/// well as drawn, so the dots and arrows are only decoration.
+function timeline(m, a) {
+  const r = m.reuse;
+  const box = el('section', null, 'reuse');
+  box.setAttribute('aria-labelledby', 'reuse-heading');
+  const h = el('h3', 'Reuse in the corpus');
+  h.id = 'reuse-heading';
+  box.append(h);
+  const n = r.size;
+  const sum = el('span', `cluster ${r.cluster} · ${n} source${n === 1 ? '' : 's'}`);
+  sum.id = 'reuse-summary';
+  const line = el('p', null, 'meta');
+  line.append(sum);
+  // the chain is the path to this source, not every source of the cluster
+  if (r.chain.length === 1) line.append(' — this source is the origin');
+  else if (n > r.chain.length) line.append(` — shown: the ${r.chain.length} from the origin to this source`);
+  box.append(line);
+  if (r.boilerplate) {
+    box.append(el('p', `Boilerplate: a formula that stands in ${n} sources, reported once. The order shows who used it first, not who copied whom.`, 'reuse-note'));
+  }
+  // a chain step carries its source's path, not its title: take the title
+  // from the answer's matches where the same source is one of them
+  const titles = new Map();
+  for (const x of a.matches) if (x.title) titles.set(x.source, x.title);
+  const steps = r.chain.map((s, i) => ({ ...s, i, key: dateKey(s.date) }));
+  // in date order (undated last); steps of one date keep the chain's order
+  const shown = [...steps].sort((x, y) => cmpKey(x.key, y.key) || x.i - y.i);
+  const who = (s) => `${s.speaker || s.source.split('/').pop()}${s.date ? ', ' + s.date : ''}`;
+  const ol = el('ol', null, 'timeline');
+  ol.id = 'timeline';
+  ol.setAttribute('aria-label', 'Witnesses of the passage, earliest first');
+  // it scrolls sideways when the witnesses are many: reachable by keyboard
+  ol.tabIndex = 0;
+  shown.forEach((s, k) => {
+    const li = el('li', null, 'tl-item');
+    const here = s.source === m.source && s.start < m.end && m.start < s.end;
+    if (s.verdict === 'origin') li.classList.add('tl-origin');
+    if (here) li.classList.add('tl-match');
+    if (s.key[0]) li.classList.add('tl-undated');
+    // the axis: a line through the dots, an arrowhead where a witness took
+    // the words from its neighbour (either way: a quoting source dated before
+    // the origin takes from the origin, to its right)
+    const axis = el('span', null, 'tl-axis');
+    axis.setAttribute('aria-hidden', 'true');
+    const prev = shown[k - 1];
+    const next = shown[k + 1];
+    if (prev) {
+      const seg = el('span', null, 'tl-in');
+      if (s.i === prev.i + 1) seg.classList.add('tl-arrow');
+      if (s.key[0]) seg.classList.add('tl-dashed');
+      axis.append(seg);
+    }
+    if (next) {
+      const seg = el('span', null, 'tl-out');
+      if (s.i === next.i + 1) seg.classList.add('tl-arrow');
+      if (next.key[0]) seg.classList.add('tl-dashed');
+      axis.append(seg);
+    }
+    axis.append(el('span', null, 'tl-dot'));
+    li.append(axis);
+    if (prev) {
+      const gap = elapsed(prev.key, s.key);
+      if (gap) { const g = el('span', gap, 'tl-gap'); g.setAttribute('aria-hidden', 'true'); li.append(g); }
+    }
+    // the words, in a card the matched source's is highlighted in
+    const card = el('div', null, 'tl-card');
+    const date = el('time', s.date || 'undated', 'tl-date');
+    if (/^\d{4}(-\d{2}){0,2}$/.test(s.date || '')) date.dateTime = s.date;
+    card.append(date);
+    const roles = el('span', null, 'tl-roles');
+    if (s.verdict === 'origin') roles.append(badge('r', 'origin'));
+    if (s.quoted) roles.append(el('span', 'quoted', 'badge tl-quoted'));
+    if (here) roles.append(el('span', 'this match', 'badge tl-here'));
+    if (roles.childNodes.length) card.append(roles);
+    card.append(el('strong', s.speaker || 'no speaker', 'tl-who'));
+    if (titles.has(s.source)) card.append(el('span', titles.get(s.source), 'tl-title'));
+    card.append(el('span', `${s.source} [${s.start}..${s.end}]`, 'tl-source'));
+    if (s.i > 0) card.append(el('span', `took it from ${who(steps[s.i - 1])} (${s.verdict})`, 'tl-from'));
+    li.append(card);
+    ol.append(li);
+  });
+  box.append(ol);
+  return box;
+}
+
 $('find-form').addEventListener('submit', async (e) => {
   e.preventDefault();
   const out = $('result');
@@ -140,6 +261,7 @@ $('find-form').addEventListener('submit', async (e) => {
       for (const o of m.omitted) card.append(el('p', `The ellipsis hides: “${o.text}”`, 'meta'));
       for (const f of m.context || []) card.append(flagLine(f));
       if (m.owner_via) card.append(el('p', `Credit to ${m.owner} inferred from another witness: ${m.owner_via}`, 'meta'));
+      if (m.reuse) card.append(timeline(m, a));
     }
     const cl = creditLine(a, speaker);
     if (cl) card.append(cl);

@@ -1,5 +1,7 @@
 // Types a quotation into the verbatim page in headless Chromium and checks
-// what the page shows. Environment: URL, CHROMIUM, SHOT, QUOTE.
+// what the page shows. Environment: URL, CHROMIUM, SHOT, QUOTE, and CASE:
+// `seed` (the default: the seed page's Putin lead quote) or `reuse` (the
+// demo corpus after `verbatim reuse`: the timeline of a cluster).
 import { chromium } from 'playwright-core';
 
 const browser = await chromium.launch({
@@ -10,6 +12,12 @@ const browser = await chromium.launch({
 try {
   const page = await browser.newPage({ viewport: { width: 1000, height: 1100 } });
   await page.goto(process.env.URL);
+  await (process.env.CASE === 'reuse' ? reuse(page) : seed(page));
+} finally {
+  await browser.close();
+}
+
+async function seed(page) {
   // keyboard only: the quotation, the speaker, Ctrl+Enter
   await page.focus('#quote');
   await page.keyboard.insertText(process.env.QUOTE);
@@ -42,6 +50,43 @@ try {
   const flag = await page.$eval('.flag', (x) => [x.dataset.kind, x.textContent]);
   console.log(`flag=${flag[0]}: ${flag[1].slice(0, 100)}`);
   if (flag[0] !== 'cut_before_limit' || !flag[1].includes('until quite recently')) process.exit(5);
-} finally {
-  await browser.close();
+}
+
+// The demo corpus after `verbatim reuse`: Cleveland's 1885 address quotes
+// Jefferson's first inaugural (1801). The timeline under the match shows
+// Jefferson as the origin and Cleveland, the matched source, after him; read
+// from the page's text, not its colours. A second screenshot, at a phone's
+// width, shows the axis running down.
+async function reuse(page) {
+  await page.focus('#quote');
+  await page.keyboard.insertText(process.env.QUOTE);
+  await page.keyboard.press('Control+Enter');
+  await page.waitForSelector('#timeline li', { timeout: 15000 });
+  const summary = (await page.textContent('#reuse-summary')).trim();
+  const items = await page.$$eval('#timeline li', (xs) => xs.map((x) => ({
+    date: x.querySelector('.tl-date').textContent,
+    who: x.querySelector('.tl-who').textContent,
+    roles: [...x.querySelectorAll('.tl-roles .badge')].map((b) => b.textContent),
+    from: x.querySelector('.tl-from')?.textContent || '',
+    text: x.innerText.replace(/\s+/g, ' '),
+  })));
+  await page.screenshot({ path: process.env.SHOT, fullPage: true });
+  console.log(`summary=${summary}`);
+  for (const it of items) console.log(`witness=${it.text}`);
+  if (!/^cluster \d+ · \d+ sources$/.test(summary)) process.exit(11);
+  const first = items[0];
+  if (!first || first.date !== '1801-03-04' || first.who !== 'Thomas Jefferson' || !first.roles.includes('origin')) process.exit(12);
+  const at = items.findIndex((it) => it.date === '1885-03-04' && it.who === 'Grover Cleveland');
+  if (at < 1 || !items[at].roles.includes('this match') || !items[at].from.includes('Thomas Jefferson, 1801-03-04')) process.exit(13);
+  // one origin, one matched source, and the dates never go back
+  if (items.filter((it) => it.roles.includes('origin')).length !== 1) process.exit(14);
+  if (items.filter((it) => it.roles.includes('this match')).length !== 1) process.exit(15);
+  const dates = items.map((it) => it.date).filter((d) => d !== 'undated');
+  if (dates.some((d, k) => k > 0 && d < dates[k - 1])) process.exit(16);
+  // at a phone's width the witnesses stand one under the other
+  await page.setViewportSize({ width: 380, height: 900 });
+  const xs = await page.$$eval('#timeline li', (ls) => ls.map((l) => Math.round(l.getBoundingClientRect().left)));
+  console.log(`narrow lefts=${xs.join(',')}`);
+  if (new Set(xs).size !== 1) process.exit(17);
+  await page.locator('#timeline').screenshot({ path: process.env.SHOT.replace(/\.png$/, '-narrow.png') });
 }
