@@ -99,9 +99,11 @@ impl Default for Params {
 /// layout): a run never reuses files another version wrote.
 const WORK_VERSION: u32 = 1;
 
-/// Bytes one shingle takes in a shard pass: its posting (16) and room for
-/// the sort and the seeds it may make.
-const BYTES_PER_SHINGLE: u64 = 40;
+/// Bytes one shingle takes in a shard pass: its posting (16) and the seeds
+/// it makes (16 each, held once). UNGDC makes 1.8 seeds a shingle (58.5
+/// million from 32.2 million shingles), so 16 + 29, rounded up for corpora
+/// that repeat themselves more.
+const BYTES_PER_SHINGLE: u64 = 64;
 
 impl Params {
     /// A clear complaint about a parameter that cannot work, or `None`.
@@ -385,13 +387,17 @@ impl<'a> Run<'a> {
         if path.is_file() {
             return Ok(Step { items: stretch::read_links(&path)?.len() as u64, computed: false });
         }
-        let docs = self.words.docs.len() as u64;
-        let lo = (k as u64 * docs / buckets as u64) as u32;
-        let hi = ((k as u64 + 1) * docs / buckets as u64) as u32;
-        let mut bucket: Vec<Seed> = Vec::new();
-        for shard in self.shard_paths()? {
-            let mut r = seeds::ShardReader::open_from(&shard, lo)?;
-            r.read_below(hi, &mut bucket)?;
+        let shards = self.shard_paths()?;
+        let (lo, hi) = bucket_bounds(&shards[0], k, buckets, self.words.docs.len() as u32)?;
+        // the bucket's seeds counted first, so that they are held once, in
+        // a vector of exactly their size; one shard file open at a time
+        let mut count = 0;
+        for shard in &shards {
+            count += seeds::ShardReader::open_range(shard, lo, hi)?.1;
+        }
+        let mut bucket: Vec<Seed> = Vec::with_capacity(count as usize);
+        for shard in &shards {
+            seeds::ShardReader::open_range(shard, lo, hi)?.0.read_below(hi, &mut bucket)?;
         }
         let links = chain(&self.words, &mut bucket, &self.p);
         drop(bucket);
@@ -428,9 +434,29 @@ impl<'a> Run<'a> {
     }
 }
 
-/// Bytes a seed takes while its bucket is chained: itself (16) and the
-/// sort's room.
-const BYTES_PER_SEED: u64 = 40;
+/// Bytes a seed takes while its bucket is chained: itself (16, held once:
+/// the bucket's vector is sized exactly, sorted in place) and room for the
+/// links it makes and the buckets' unevenness.
+const BYTES_PER_SEED: u64 = 24;
+
+/// The first sources `lo..hi` of bucket `k` of `buckets`: cut where the
+/// seeds are even, not the sources, since early sources are the first of
+/// more pairs. Read from one shard's file (`first`): shards are random
+/// shares of the hash space, so each holds seeds in about the same
+/// proportions, and its seeds are sorted by first source, so the seed at
+/// each k/buckets of the file names the cut. Any cut gives the same output.
+fn bucket_bounds(first: &Path, k: u32, buckets: u32, docs: u32) -> Result<(u32, u32)> {
+    let cut = |i: u32| -> Result<u32> {
+        if i == 0 {
+            return Ok(0);
+        }
+        if i >= buckets {
+            return Ok(docs);
+        }
+        seeds::ShardReader::first_source_at(first, i as f64 / buckets as f64).map(|a| a.unwrap_or(docs).min(docs))
+    };
+    Ok((cut(k)?, cut(k + 1)?))
+}
 
 /// A file's temporary name while it is written: unique to the process, so
 /// that two runs taking the same step at once (a retried or speculative

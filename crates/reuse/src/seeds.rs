@@ -28,7 +28,7 @@ const REPEATS_PER_SOURCE: usize = 4;
 
 /// One place two sources share a shingle: source indices `a < b` (into
 /// [`Words::docs`]) and the shingle's first word in each.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Seed {
     pub a: u32,
     pub b: u32,
@@ -103,17 +103,36 @@ pub fn run_shard(words: &Words, p: &Params, shard: u32, shards: u32) -> Shard {
             a
         });
     postings.par_sort_unstable();
-    // groups of one hash, cut into chunks that end on a group's end
+    // groups of one hash, cut into pieces that end on a group's end; each
+    // piece's seeds counted first, then written into its own slice of one
+    // vector, so that the seeds are held once (collecting pieces and joining
+    // them would hold them twice at the peak)
     let bounds = group_bounds(&postings, 1 << 16);
-    let parts: Vec<(Vec<Seed>, Vec<u64>)> =
-        bounds.par_windows(2).map(|w| seeds_of(&postings[w[0]..w[1]], p.max_docs)).collect();
-    drop(postings);
-    let mut seeds = Vec::with_capacity(parts.iter().map(|p| p.0.len()).sum());
-    let mut common = Vec::new();
-    for (s, c) in parts {
-        seeds.extend(s);
-        common.extend(c);
+    let counted: Vec<(usize, Vec<u64>)> = bounds
+        .par_windows(2)
+        .map(|w| {
+            let mut n = 0;
+            let common = seeds_of(&postings[w[0]..w[1]], p.max_docs, |_| n += 1);
+            (n, common)
+        })
+        .collect();
+    let mut seeds = vec![Seed::default(); counted.iter().map(|c| c.0).sum()];
+    let mut slices = Vec::with_capacity(counted.len());
+    let mut rest = &mut seeds[..];
+    for (n, _) in &counted {
+        let (head, tail) = rest.split_at_mut(*n);
+        slices.push(head);
+        rest = tail;
     }
+    bounds.par_windows(2).zip(slices).for_each(|(w, out)| {
+        let mut i = 0;
+        seeds_of(&postings[w[0]..w[1]], p.max_docs, |s| {
+            out[i] = s;
+            i += 1;
+        });
+    });
+    drop(postings);
+    let mut common: Vec<u64> = counted.into_iter().flat_map(|c| c.1).collect();
     seeds.par_sort_unstable();
     seeds.dedup();
     common.sort_unstable();
@@ -140,8 +159,9 @@ fn group_bounds(postings: &[u128], size: usize) -> Vec<usize> {
     out
 }
 
-fn seeds_of(postings: &[u128], max_docs: usize) -> (Vec<Seed>, Vec<u64>) {
-    let mut seeds = Vec::new();
+/// Calls `emit` with every seed of a run of postings (whole groups of one
+/// hash, sorted) and returns the common hashes among them.
+fn seeds_of(postings: &[u128], max_docs: usize, mut emit: impl FnMut(Seed)) -> Vec<u64> {
     let mut common = Vec::new();
     let mut i = 0;
     // (source, position) of the group, at most REPEATS_PER_SOURCE a source
@@ -176,12 +196,12 @@ fn seeds_of(postings: &[u128], max_docs: usize) -> (Vec<Seed>, Vec<u64>) {
         for (x, &(a, pa)) in group.iter().enumerate() {
             for &(b, pb) in &group[x + 1..] {
                 if a != b {
-                    seeds.push(Seed { a, b, pa, pb });
+                    emit(Seed { a, b, pa, pb });
                 }
             }
         }
     }
-    (seeds, common)
+    common
 }
 
 const MAGIC: &[u8; 8] = b"VBREUSE1";
@@ -248,32 +268,51 @@ impl ShardReader {
         })
     }
 
-    /// Opens a shard file at its first seed whose first source is `a` or
-    /// more: seeds are fixed-size records sorted by source pair, so this is
-    /// a binary search over the file, not a read of what comes before.
-    pub fn open_from(path: &Path, a: u32) -> Result<ShardReader> {
+    /// Opens a shard file at its first seed whose first source is `lo` or
+    /// more, and counts the seeds from there whose first source is below
+    /// `hi`: seeds are fixed-size records sorted by source pair, so this is
+    /// two binary searches over the file, not a read of what comes before.
+    pub fn open_range(path: &Path, lo: u32, hi: u32) -> Result<(ShardReader, u64)> {
         let mut r = Self::open(path)?;
         let io = |e| ReuseError::Io { path: path.to_path_buf(), source: e };
         let n = r.left;
         let file = r.input.get_mut();
         let mut record = [0u8; 16];
-        let mut first_a = |i: u64, file: &mut File| -> Result<u32> {
-            file.seek(SeekFrom::Start(HEADER + i * 16)).map_err(io)?;
-            file.read_exact(&mut record).map_err(io)?;
-            Ok(Seed::from_key(u128::from_le_bytes(record)).a)
-        };
-        let (mut lo, mut hi) = (0u64, n);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if first_a(mid, file)? < a {
-                lo = mid + 1;
-            } else {
-                hi = mid;
+        let mut first_at = |a: u32| -> Result<u64> {
+            let (mut lo, mut hi) = (0u64, n);
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                file.seek(SeekFrom::Start(HEADER + mid * 16)).map_err(io)?;
+                file.read_exact(&mut record).map_err(io)?;
+                if Seed::from_key(u128::from_le_bytes(record)).a < a {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
             }
+            Ok(lo)
+        };
+        let start = first_at(lo)?;
+        let end = first_at(hi.max(lo))?;
+        r.input.seek(SeekFrom::Start(HEADER + start * 16)).map_err(io)?;
+        r.left = n - start;
+        Ok((r, end - start))
+    }
+
+    /// The first source of the seed at `share` (0 to 1) of the file, or
+    /// `None` when it holds no seed.
+    pub fn first_source_at(path: &Path, share: f64) -> Result<Option<u32>> {
+        let mut r = Self::open(path)?;
+        if r.left == 0 {
+            return Ok(None);
         }
-        r.input.seek(SeekFrom::Start(HEADER + lo * 16)).map_err(io)?;
-        r.left = n - lo;
-        Ok(r)
+        let io = |e| ReuseError::Io { path: path.to_path_buf(), source: e };
+        let i = ((r.left as f64 * share) as u64).min(r.left - 1);
+        let file = r.input.get_mut();
+        let mut record = [0u8; 16];
+        file.seek(SeekFrom::Start(HEADER + i * 16)).map_err(io)?;
+        file.read_exact(&mut record).map_err(io)?;
+        Ok(Some(Seed::from_key(u128::from_le_bytes(record)).a))
     }
 
     /// How many seeds the file holds that have not been read.
@@ -347,6 +386,12 @@ impl ShardReader {
 mod tests {
     use super::*;
 
+    fn collect(postings: &[u128], max_docs: usize) -> (Vec<Seed>, Vec<u64>) {
+        let mut seeds = Vec::new();
+        let common = seeds_of(postings, max_docs, |s| seeds.push(s));
+        (seeds, common)
+    }
+
     #[test]
     fn shards_cover_every_hash_once() {
         for h in [0u64, 1, u64::MAX, 0x8000_0000_0000_0000, shingle_hash(&[1, 2, 3])] {
@@ -362,7 +407,7 @@ mod tests {
         let mut v: Vec<u128> = (0..5).map(|d| post(7, d, d * 10)).collect();
         v.extend((0..2).map(|d| post(9, d, 3)));
         v.sort_unstable();
-        let (seeds, common) = seeds_of(&v, 4);
+        let (seeds, common) = collect(&v, 4);
         assert_eq!(common, vec![7]);
         assert_eq!(seeds, vec![Seed { a: 0, b: 1, pa: 3, pb: 3 }]);
     }
@@ -371,7 +416,7 @@ mod tests {
     fn repeats_within_one_source_make_no_seed_with_itself() {
         let post = |d: u32, p: u32| (5u128) << 64 | (d as u128) << 32 | p as u128;
         let v = vec![post(0, 1), post(0, 50), post(1, 8)];
-        let (seeds, _) = seeds_of(&v, 10);
+        let (seeds, _) = collect(&v, 10);
         assert_eq!(seeds, vec![Seed { a: 0, b: 1, pa: 1, pb: 8 }, Seed { a: 0, b: 1, pa: 50, pb: 8 }]);
     }
 
@@ -405,13 +450,14 @@ mod tests {
         write_shard(&path, &Shard { seeds: seeds.clone(), common: vec![11] }).unwrap();
         for (from, below, want) in [(0, 1, 0..2), (1, 3, 2..5), (2, 3, 2..5), (3, 9, 5..6), (5, 9, 6..6), (0, 9, 0..6)]
         {
-            let mut r = ShardReader::open_from(&path, from).unwrap();
+            let (mut r, count) = ShardReader::open_range(&path, from, below).unwrap();
             let mut got = Vec::new();
             r.read_below(below, &mut got).unwrap();
-            assert_eq!(got, seeds[want], "from {from} below {below}");
+            assert_eq!(got, seeds[want.clone()], "from {from} below {below}");
+            assert_eq!(count as usize, want.len());
         }
         // the common hashes are still found after a partial read
-        let mut r = ShardReader::open_from(&path, 2).unwrap();
+        let (mut r, _) = ShardReader::open_range(&path, 2, 3).unwrap();
         r.read_below(3, &mut Vec::new()).unwrap();
         assert_eq!(r.common().unwrap(), vec![11]);
     }
