@@ -80,6 +80,7 @@ fn find_shows_the_cluster_and_the_chain_from_its_origin() {
     let chain = m["reuse"]["chain"].as_array().unwrap();
     assert!(chain[0]["source"].as_str().unwrap().ends_with("1801-Jefferson.txt"), "{a}");
     assert_eq!(chain[0]["verdict"], "origin");
+    assert_eq!(chain[0]["title"], "Inaugural address, 1801", "the chain names each work");
     assert!(chain.last().unwrap()["source"].as_str().unwrap().ends_with("1885-Cleveland.txt"));
     let human = verbatim(&c, &["find", "entangling alliance with none"]);
     let text = String::from_utf8_lossy(&human.stdout);

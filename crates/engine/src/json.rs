@@ -54,7 +54,7 @@ pub fn match_json(m: &Match) -> Value {
             "size": t.size,
             "boilerplate": t.boilerplate,
             "chain": t.chain.iter().map(|s| json!({
-                "source": s.source, "date": s.date, "speaker": s.speaker, "start": s.start, "end": s.end,
+                "source": s.source, "title": s.title, "date": s.date, "speaker": s.speaker, "start": s.start, "end": s.end,
                 "verdict": s.verdict.name(), "quoted": s.quoted,
             })).collect::<Vec<_>>(),
         }),

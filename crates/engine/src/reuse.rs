@@ -47,6 +47,7 @@ pub(crate) fn trail(corpus: &Corpus, m: &Match) -> Result<Option<ReuseTrail>, St
         let row = row.as_ref();
         chain.push(ReuseStep {
             source: row.map(|r| r.path.clone()).unwrap_or_default(),
+            title: row.and_then(|r| r.title.clone()),
             date: row.and_then(|r| r.date.clone()),
             speaker: row.and_then(|r| r.speaker.clone()),
             start: x.start,

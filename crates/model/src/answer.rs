@@ -163,6 +163,7 @@ pub struct ReuseTrail {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReuseStep {
     pub source: String,
+    pub title: Option<String>,
     pub date: Option<String>,
     pub speaker: Option<String>,
     pub start: usize,

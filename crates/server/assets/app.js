@@ -147,7 +147,7 @@ function elapsed(a, b) {
 /// the witnesses from the cluster's origin to the matched source, each taken
 /// from the one before, on a dated axis. Every relation is said in words as
 /// well as drawn, so the dots and arrows are only decoration.
-function timeline(m, a) {
+function timeline(m) {
   const r = m.reuse;
   const box = el('section', null, 'reuse');
   box.setAttribute('aria-labelledby', 'reuse-heading');
@@ -166,10 +166,6 @@ function timeline(m, a) {
   if (r.boilerplate) {
     box.append(el('p', `Boilerplate: a formula that stands in ${n} sources, reported once. The order shows who used it first, not who copied whom.`, 'reuse-note'));
   }
-  // a chain step carries its source's path, not its title: take the title
-  // from the answer's matches where the same source is one of them
-  const titles = new Map();
-  for (const x of a.matches) if (x.title) titles.set(x.source, x.title);
   const steps = r.chain.map((s, i) => ({ ...s, i, key: dateKey(s.date) }));
   // in date order (undated last); steps of one date keep the chain's order
   const shown = [...steps].sort((x, y) => cmpKey(x.key, y.key) || x.i - y.i);
@@ -221,7 +217,7 @@ function timeline(m, a) {
     if (here) roles.append(el('span', 'this match', 'badge tl-here'));
     if (roles.childNodes.length) card.append(roles);
     card.append(el('strong', s.speaker || 'no speaker', 'tl-who'));
-    if (titles.has(s.source)) card.append(el('span', titles.get(s.source), 'tl-title'));
+    if (s.title) card.append(el('span', s.title, 'tl-title'));
     card.append(el('span', `${s.source} [${s.start}..${s.end}]`, 'tl-source'));
     if (s.i > 0) card.append(el('span', `took it from ${who(steps[s.i - 1])} (${s.verdict})`, 'tl-from'));
     li.append(card);
@@ -261,7 +257,7 @@ $('find-form').addEventListener('submit', async (e) => {
       for (const o of m.omitted) card.append(el('p', `The ellipsis hides: “${o.text}”`, 'meta'));
       for (const f of m.context || []) card.append(flagLine(f));
       if (m.owner_via) card.append(el('p', `Credit to ${m.owner} inferred from another witness: ${m.owner_via}`, 'meta'));
-      if (m.reuse) card.append(timeline(m, a));
+      if (m.reuse) card.append(timeline(m));
     }
     const cl = creditLine(a, speaker);
     if (cl) card.append(cl);

@@ -150,6 +150,7 @@ pub struct ReuseDoc {
 #[allow(dead_code)]
 pub struct ReuseStepDoc {
     source: String,
+    title: Option<String>,
     date: Option<String>,
     speaker: Option<String>,
     start: usize,
