@@ -189,6 +189,7 @@ fn steps(dir: &Path, corpus: &Corpus, p: &Params, shards: bool, which: &Numbers)
             "computed": done.computed,
             "seconds": (t0.elapsed().as_secs_f64() * 1000.0).round() / 1000.0,
             "peak_mb": peak_mb(),
+            "mapped_mb": mapped_mb(),
             "pid": std::process::id(),
         });
         let mut out = out.lock();
@@ -217,9 +218,20 @@ fn steps(dir: &Path, corpus: &Corpus, p: &Params, shards: bool, which: &Numbers)
 /// The process's peak resident memory in MB, where the system says it
 /// (Linux's /proc); `None` elsewhere.
 fn peak_mb() -> Option<u64> {
+    status_mb("VmHWM:")
+}
+
+/// The process's resident memory now that is mapped from files, in MB: the
+/// corpus's word file, which the system may drop and read again as it needs
+/// (part of the peak, but not memory the step holds).
+fn mapped_mb() -> Option<u64> {
+    status_mb("RssFile:")
+}
+
+fn status_mb(field: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let kb: u64 =
-        status.lines().find_map(|l| l.strip_prefix("VmHWM:"))?.trim().trim_end_matches("kB").trim().parse().ok()?;
+        status.lines().find_map(|l| l.strip_prefix(field))?.trim().trim_end_matches("kB").trim().parse().ok()?;
     Some(kb.div_ceil(1024))
 }
 
