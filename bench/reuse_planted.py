@@ -343,8 +343,11 @@ def score(truth, clusters):
         r_sum += both / len(same_gold)
     bp, br = p_sum / len(truth), r_sum / len(truth)
     b3 = 2 * bp * br / (bp + br) if bp + br else 0.0
-    # earliest: the cluster holding the passage's first copy has it as origin
-    right = total = 0
+    # earliest: the cluster holding the passage's first copy has it as origin,
+    # over every passage (a passage whose first copy is linked to none of its
+    # copies counts as wrong), and over the passages found (the first copy in
+    # a cluster with another copy): the second is the origin's accuracy alone
+    right = total = found = 0
     for cs in copies.values():
         first = min(cs, key=lambda t: t["date"])
         total += 1
@@ -353,11 +356,13 @@ def score(truth, clusters):
             holds = [m for m in c["members"] if any(m["source"] == t["doc"] and
                      overlap(m["start"], m["end"], t["start"], t["end"]) * 2 >= t["end"] - t["start"] for t in cs)]
             if len(holds) >= 2 and any(m["source"] == first["doc"] for m in holds):
+                found += 1
                 if o["source"] == first["doc"] and overlap(o["start"], o["end"], first["start"], first["end"]):
                     right += 1
                 break
     return {"precision": prec, "recall": rec, "granularity": gran, "plagdet": pd,
-            "b3": b3, "earliest": right / total if total else 0.0, "clusters": len(linked),
+            "b3": b3, "earliest": right / total if total else 0.0,
+            "earliest_found": right / found if found else 0.0, "found": found, "clusters": len(linked),
             "boilerplate": len(clusters) - len(linked)}
 
 
@@ -397,6 +402,7 @@ def main():
         else:
             print(f"{level:<8} plagdet {s['plagdet']:.3f} (P {s['precision']:.3f} R {s['recall']:.3f}"
                   f" gran {s['granularity']:.3f}) · B3 F1 {s['b3']:.3f} · earliest {s['earliest']:.3f}"
+                  f" (of the {s['found']} found {s['earliest_found']:.3f})"
                   f" · {s['clusters']} clusters, {len(truth)} copies · {secs:.1f} s")
 
 
