@@ -380,12 +380,19 @@ impl<'a> Run<'a> {
     /// writes them to the bucket's file, unless it is there. Needs every
     /// shard.
     pub fn bucket(&self, k: u32, buckets: u32) -> Result<Step> {
+        let (links, computed) = self.bucket_links(k, buckets)?;
+        Ok(Step { items: links.len() as u64, computed })
+    }
+
+    /// Bucket `k`'s links: read from its file, or computed and written
+    /// there (`true`).
+    fn bucket_links(&self, k: u32, buckets: u32) -> Result<(Vec<stretch::Link>, bool)> {
         if k >= buckets {
             return Err(ReuseError::Params(format!("bucket {k}: this run has buckets 0 to {}", buckets - 1)));
         }
         let path = stretch::links_path(&self.work.dir, k, buckets);
         if path.is_file() {
-            return Ok(Step { items: stretch::read_links(&path)?.len() as u64, computed: false });
+            return Ok((stretch::read_links(&path)?, false));
         }
         let shards = self.shard_paths()?;
         let (lo, hi) = bucket_bounds(&shards[0], k, buckets, self.words.docs.len() as u32)?;
@@ -402,7 +409,7 @@ impl<'a> Run<'a> {
         let links = chain(&self.words, &mut bucket, &self.p);
         drop(bucket);
         stretch::write_links(&path, &links)?;
-        Ok(Step { items: links.len() as u64, computed: true })
+        Ok((links, true))
     }
 
     /// Takes every step still missing, then joins the links into clusters,
@@ -417,8 +424,7 @@ impl<'a> Run<'a> {
         on(Event::Phase { name: "links", total: buckets as u64 });
         let mut links = Vec::new();
         for k in 0..buckets {
-            self.bucket(k, buckets)?;
-            links.extend(stretch::read_links(&stretch::links_path(&self.work.dir, k, buckets))?);
+            links.extend(self.bucket_links(k, buckets)?.0);
             on(Event::Advance(1));
         }
         let mut common = HashSet::new();

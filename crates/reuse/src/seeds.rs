@@ -276,15 +276,11 @@ impl ShardReader {
         let mut r = Self::open(path)?;
         let io = |e| ReuseError::Io { path: path.to_path_buf(), source: e };
         let n = r.left;
-        let file = r.input.get_mut();
-        let mut record = [0u8; 16];
-        let mut first_at = |a: u32| -> Result<u64> {
+        let first_at = |a: u32, r: &mut ShardReader| -> Result<u64> {
             let (mut lo, mut hi) = (0u64, n);
             while lo < hi {
                 let mid = lo + (hi - lo) / 2;
-                file.seek(SeekFrom::Start(HEADER + mid * 16)).map_err(io)?;
-                file.read_exact(&mut record).map_err(io)?;
-                if Seed::from_key(u128::from_le_bytes(record)).a < a {
+                if r.first_source_of(mid)? < a {
                     lo = mid + 1;
                 } else {
                     hi = mid;
@@ -292,8 +288,8 @@ impl ShardReader {
             }
             Ok(lo)
         };
-        let start = first_at(lo)?;
-        let end = first_at(hi.max(lo))?;
+        let start = first_at(lo, &mut r)?;
+        let end = first_at(hi.max(lo), &mut r)?;
         r.input.seek(SeekFrom::Start(HEADER + start * 16)).map_err(io)?;
         r.left = n - start;
         Ok((r, end - start))
@@ -306,13 +302,19 @@ impl ShardReader {
         if r.left == 0 {
             return Ok(None);
         }
-        let io = |e| ReuseError::Io { path: path.to_path_buf(), source: e };
         let i = ((r.left as f64 * share) as u64).min(r.left - 1);
-        let file = r.input.get_mut();
+        r.first_source_of(i).map(Some)
+    }
+
+    /// The first source of seed `i` of the file, read where it stands (the
+    /// seeds are fixed-size records); leaves the reader's place to be set.
+    fn first_source_of(&mut self, i: u64) -> Result<u32> {
+        let io = |e| ReuseError::Io { path: self.path.clone(), source: e };
+        let file = self.input.get_mut();
         let mut record = [0u8; 16];
         file.seek(SeekFrom::Start(HEADER + i * 16)).map_err(io)?;
         file.read_exact(&mut record).map_err(io)?;
-        Ok(Some(Seed::from_key(u128::from_le_bytes(record)).a))
+        Ok(Seed::from_key(u128::from_le_bytes(record)).a)
     }
 
     /// How many seeds the file holds that have not been read.
