@@ -32,7 +32,8 @@ pub fn run(
     files: Vec<PathBuf>,
     json_out: bool,
     jsonl: bool,
-    quotes_only: bool,
+    // the engine's options, or `None` to list the quotations only
+    opts: Option<verbatim_engine::Options>,
     format: Option<String>,
 ) -> Result<ExitCode> {
     if files.is_empty() {
@@ -46,7 +47,10 @@ pub fn run(
         .iter()
         .map(|f| Ok((f.to_string_lossy().into_owned(), read_doc(f, format.as_deref())?)))
         .collect::<Result<_>>()?;
-    let engine = if quotes_only { None } else { Some(Engine::new(crate::open_existing(dir)?)) };
+    let engine = match opts {
+        Some(opts) => Some(Engine::with_options(crate::open_existing(dir)?, opts)),
+        None => None,
+    };
     let out = std::io::stdout();
     let mut out = out.lock();
     let mut flagged = 0;

@@ -3,6 +3,7 @@
 
 mod check;
 mod ingest;
+mod model;
 mod output;
 mod reuse;
 
@@ -23,6 +24,15 @@ struct Cli {
     /// folder (`~/.local/share/verbatim/corpus` on Linux).
     #[arg(long, global = true)]
     corpus: Option<PathBuf>,
+    /// The sentence-encoder model folder for paraphrase search (a build with
+    /// the `paraphrase` feature). Default: $VERBATIM_MODEL, else the per-user
+    /// data folder's `verbatim/model` when it exists.
+    #[arg(long, global = true)]
+    model: Option<PathBuf>,
+    /// The lowest similarity (cosine, -1 to 1) answered as a paraphrase.
+    /// The default was chosen on a development set: docs/PARAPHRASE.md.
+    #[arg(long, global = true, allow_negative_numbers = true, default_value_t = verbatim_engine::paraphrase::THRESHOLD)]
+    paraphrase_threshold: f32,
     #[command(subcommand)]
     command: Command,
 }
@@ -212,6 +222,8 @@ pub(crate) fn open_existing(dir: &std::path::Path) -> Result<Corpus> {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     let dir = corpus_dir(cli.corpus)?;
+    // the commands that look quotations up load the model only when run
+    let engine_opts = || model::engine_options(cli.model.as_deref(), cli.paraphrase_threshold);
     match cli.command {
         Command::Ingest { paths, manifest, format, commit_mb } => {
             if commit_mb.is_nan() || commit_mb <= 0.0 {
@@ -225,12 +237,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 if quote.is_some() {
                     return Err(BadInput("give either a quotation or --batch FILE, not both".into()).into());
                 }
-                return run_batch(corpus, &dir, &batch);
+                return run_batch(corpus, &dir, &batch, engine_opts()?);
             }
             let Some(quote) = quote else {
                 return Err(BadInput("no quotation given (or use --batch FILE)".into()).into());
             };
-            let engine = Engine::new(corpus);
+            let engine = Engine::with_options(corpus, engine_opts()?);
             let answer = answer_one(&engine, &quote, speaker.as_deref())?;
             let out = std::io::stdout();
             let mut out = out.lock();
@@ -242,7 +254,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(if answer.verdict == Verdict::NotFound { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Verify { quote, speaker, json } => {
-            let engine = Engine::new(open_existing(&dir)?);
+            let engine = Engine::with_options(open_existing(&dir)?, engine_opts()?);
             let answer = answer_one(&engine, &quote, Some(&speaker))?;
             let out = std::io::stdout();
             let mut out = out.lock();
@@ -254,7 +266,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(if answer.verdict == Verdict::NotFound { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Check { files, json, jsonl, quotes_only, format } => {
-            check::run(&dir, files, json, jsonl, quotes_only, format)
+            let opts = if quotes_only { None } else { Some(engine_opts()?) };
+            check::run(&dir, files, json, jsonl, opts, format)
         }
         Command::Serve { addr, token, workers, timeout } => {
             if !dir.join("record.sqlite").is_file() {
@@ -266,6 +279,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 cfg.workers = w.max(1);
             }
             cfg.timeout = std::time::Duration::from_secs(timeout.max(1));
+            cfg.engine = engine_opts()?;
             let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
             let ingest = if cfg.token.is_some() { "on (bearer token)" } else { "off" };
             rt.block_on(verbatim_server::serve(cfg, |a| {
@@ -329,7 +343,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
 
 fn answer_one(engine: &Engine, quote: &str, speaker: Option<&str>) -> Result<verbatim_engine::Answer> {
     match engine.find(quote, speaker) {
-        Ok(a) => Ok(a),
+        Ok(a) => {
+            if a.verdict == Verdict::NotFound {
+                model::note_not_found();
+            }
+            Ok(a)
+        }
         Err(EngineError::EmptyQuery) => Err(BadInput("the quotation has no words".into()).into()),
         Err(e @ EngineError::TooLong(_)) => Err(BadInput(e.to_string()).into()),
         Err(e) => Err(e.into()),
@@ -367,7 +386,12 @@ fn parse_batch_line(line_no: usize, line: &str) -> BatchQuery {
 /// Answers a batch file, one JSON object a line in input order, on all
 /// cores (`verbatim_engine::batch`). A line that cannot be read is reported
 /// on stderr and answered with its error; the rest are answered.
-fn run_batch(corpus: Corpus, dir: &std::path::Path, batch: &std::path::Path) -> Result<ExitCode> {
+fn run_batch(
+    corpus: Corpus,
+    dir: &std::path::Path,
+    batch: &std::path::Path,
+    opts: verbatim_engine::Options,
+) -> Result<ExitCode> {
     use verbatim_engine::batch::{find_many, Query};
     let f = std::fs::File::open(batch)
         .with_context(|| format!("{}: cannot open", batch.display()))
@@ -386,7 +410,7 @@ fn run_batch(corpus: Corpus, dir: &std::path::Path, batch: &std::path::Path) -> 
         .filter_map(|q| q.quote.as_ref().ok())
         .map(|(quote, speaker)| Query { quote: quote.clone(), speaker: speaker.clone() })
         .collect();
-    let mut answers = find_many(dir, &queries, &verbatim_engine::Options::default())?.into_iter();
+    let mut answers = find_many(dir, &queries, &opts)?.into_iter();
     let out = std::io::stdout();
     let mut out = std::io::BufWriter::new(out.lock());
     for q in &lines {
@@ -398,6 +422,9 @@ fn run_batch(corpus: Corpus, dir: &std::path::Path, batch: &std::path::Path) -> 
             Ok(_) => match answers.next() {
                 Some(t) => match t.answer {
                     Ok(a) => {
+                        if a.verdict == Verdict::NotFound {
+                            model::note_not_found();
+                        }
                         let mut v = output::answer_json(Some(&q.id), &a);
                         // the engine's time for this query, for benchmarks
                         v["ms"] = serde_json::json!((t.ms * 10.0).round() / 10.0);

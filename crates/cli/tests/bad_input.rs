@@ -218,3 +218,21 @@ fn a_10000_line_batch_reports_bad_lines_and_answers_the_rest() {
     let found = lines.iter().filter(|v| v["verdict"] != "not_found" && v.get("error").is_none()).count();
     assert_eq!(found, 10_000 - 60);
 }
+
+/// A build without the `paraphrase` feature refuses `--model` (exit 2)
+/// rather than ignore it, and says once on stderr that a quotation not
+/// found was not looked for in other words.
+#[cfg(not(feature = "paraphrase"))]
+#[test]
+fn model_without_the_paraphrase_feature_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (c, before) = corpus(dir.path());
+    let out = verbatim(&c, &["--model", "/some/model", "find", "ask not what your country"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("built without paraphrase search"), "{}", stderr(&out));
+    let out = verbatim(&c, &["find", "--json", "a sentence that no inaugural address holds anywhere at all"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.matches("paraphrase search is off").count(), 1, "{err}");
+    kept(&c, &before);
+}

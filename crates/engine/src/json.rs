@@ -44,6 +44,13 @@ pub fn match_json(m: &Match) -> Value {
         "primary": m.primary,
         "context": m.context.iter().map(flag_json).collect::<Vec<_>>(),
     });
+    if m.verdict == crate::Verdict::Paraphrase {
+        v["shared"] = json!(m.shared);
+        if let Some(s) = m.similarity {
+            let r = |x: f32| (x * 1000.0).round() / 1000.0;
+            v["similarity"] = json!({"meaning": r(s.meaning), "words": r(s.words)});
+        }
+    }
     if let Some(p) = &m.part {
         v["part"] = json!({"start": p.start, "end": p.end});
     }

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use verbatim_align::{Alignment, GapKind, Step};
 use verbatim_model::{Quotation, SourceKind, Standing};
-use verbatim_store::Reported;
+use verbatim_store::{Reported, SourceRow};
 use verbatim_text::{EditorialKind, Query};
 
 use crate::retrieve::Candidate;
@@ -128,47 +128,86 @@ pub(crate) fn judge(quote: &str, q: &Query, c: &Candidate, quotations: &[Quotati
         Verdict::Normalized
     };
     let score = (1.0 - al.cost / m as f32).clamp(0.0, 1.0);
+    Match {
+        omitted,
+        edits,
+        weak_fragment: weak_fragment(q, al),
+        context: read.flags,
+        ..match_at(&c.row, container, abs0..abs1, span.to_string(), score, verdict)
+    }
+}
+
+/// A match of `text` at `span` of the source `row`, inside the recorded
+/// quotation `container` if any: the source's fields, the owner, witness
+/// and standing the container gives; no edits, omissions or flags yet.
+pub(crate) fn match_at(
+    row: &SourceRow,
+    container: Option<&Quotation>,
+    span: std::ops::Range<usize>,
+    text: String,
+    score: f32,
+    verdict: Verdict,
+) -> Match {
+    let who = owner_of(row, container);
+    Match {
+        source_id: row.id,
+        source: row.path.clone(),
+        title: row.title.clone(),
+        speaker: row.speaker.clone(),
+        date: row.date.clone(),
+        kind: row.kind,
+        start: span.start,
+        end: span.end,
+        text,
+        score,
+        verdict,
+        omitted: Vec::new(),
+        edits: Vec::new(),
+        owner: who.owner,
+        owner_from: who.owner_from,
+        owner_via: None,
+        standing: container.map_or(Standing::Sourced, |qq| qq.standing),
+        not_by: container.and_then(|qq| qq.not_by.clone()),
+        witness: who.witness,
+        nested: None,
+        primary: who.primary,
+        container_len: container.map(|qq| qq.end - qq.start),
+        part: None,
+        weak_fragment: false,
+        context: Vec::new(),
+        reuse: None,
+        shared: Vec::new(),
+        similarity: None,
+    }
+}
+
+/// Whose words a span of a source holds, and who gives them there.
+struct Owner {
+    owner: Option<String>,
+    owner_from: &'static str,
+    witness: Option<String>,
+    primary: bool,
+}
+
+/// The owner of a span of `row`, given the smallest recorded quotation
+/// that holds it, if any: the quotation's credit; else, outside any
+/// quotation or in a document, the document's speaker; a collection entry
+/// without a credit has no owner.
+fn owner_of(row: &SourceRow, container: Option<&Quotation>) -> Owner {
     let (owner, owner_from) = if let Some(sp) = container.and_then(|qq| qq.credit.speaker.as_ref()) {
         (Some(sp.value.clone()), "quotation")
-    } else if container.is_none() || c.row.kind == SourceKind::Document {
-        (c.row.speaker.clone(), "document")
+    } else if container.is_none() || row.kind == SourceKind::Document {
+        (row.speaker.clone(), "document")
     } else {
         (None, "quotation")
     };
     let witness =
-        container.and_then(|qq| qq.credit.speaker.as_ref().map(|f| f.value.clone())).or_else(|| c.row.speaker.clone());
+        container.and_then(|qq| qq.credit.speaker.as_ref().map(|f| f.value.clone())).or_else(|| row.speaker.clone());
     let primary = match container {
         Some(qq) => qq.primary,
-        None => c.row.kind == SourceKind::Document,
+        None => row.kind == SourceKind::Document,
     };
-    Match {
-        source_id: c.row.id,
-        source: c.row.path.clone(),
-        title: c.row.title.clone(),
-        speaker: c.row.speaker.clone(),
-        date: c.row.date.clone(),
-        kind: c.row.kind,
-        start: abs0,
-        end: abs1,
-        text: span.to_string(),
-        score,
-        verdict,
-        omitted,
-        edits,
-        owner,
-        owner_from,
-        owner_via: None,
-        standing: container.map_or(Standing::Sourced, |qq| qq.standing),
-        not_by: container.and_then(|qq| qq.not_by.clone()),
-        witness,
-        nested: None,
-        primary,
-        container_len: container.map(|qq| qq.end - qq.start),
-        part: None,
-        weak_fragment: weak_fragment(q, al),
-        context: read.flags,
-        reuse: None,
-    }
+    Owner { owner, owner_from, witness, primary }
 }
 
 /// The editorial brackets of the quotation as edits, each with the source

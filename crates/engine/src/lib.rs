@@ -35,6 +35,7 @@ pub mod credit;
 pub mod json;
 mod judge;
 pub mod names;
+pub mod paraphrase;
 mod rank;
 mod retrieve;
 mod reuse;
@@ -50,7 +51,7 @@ use verbatim_align::Costs;
 use verbatim_model::Quotation;
 pub use verbatim_model::{
     Answer, Chain, CreditVerdict, Edit, Flag, FlagKind, Match, Nested, Omission, ReuseStep, ReuseTrail, ReuseVerdict,
-    Role, Verdict, Witness,
+    Role, Similarity, Verdict, Witness,
 };
 use verbatim_store::{Corpus, Reported, StoreError};
 use verbatim_text::parse_query;
@@ -67,6 +68,9 @@ pub enum EngineError {
     EmptyQuery,
     #[error("the quotation has {0} words; at most {MAX_QUERY_WORDS} are looked up")]
     TooLong(usize),
+    /// The sentence encoder failed on a quotation.
+    #[error("{0}")]
+    Encoder(String),
     /// The deadline set with [`Engine::set_deadline`] passed.
     #[error("stopped at the deadline before an answer was found")]
     Deadline,
@@ -95,11 +99,26 @@ pub struct Options {
     pub regions: usize,
     /// At most this many matches are reported.
     pub max_matches: usize,
+    /// The sentence encoder of the paraphrase search: with one, a
+    /// quotation found nowhere in its own words is looked for as a
+    /// paraphrase. Shared by every engine made with these options.
+    #[cfg(feature = "paraphrase")]
+    pub encoder: Option<Arc<verbatim_semantic::Encoder>>,
+    /// The lowest cosine similarity answered as a paraphrase.
+    pub paraphrase_threshold: f32,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { costs: Costs::default(), passages: 60, regions: 6, max_matches: 5 }
+        Options {
+            costs: Costs::default(),
+            passages: 60,
+            regions: 6,
+            max_matches: 5,
+            #[cfg(feature = "paraphrase")]
+            encoder: None,
+            paraphrase_threshold: paraphrase::THRESHOLD,
+        }
     }
 }
 
@@ -129,6 +148,20 @@ impl Engine {
             deadline: std::cell::Cell::new(None),
             splicing: std::cell::Cell::new(false),
         }
+    }
+
+    /// Whether this engine looks for paraphrases: built with the
+    /// `paraphrase` feature and given an encoder.
+    #[cfg(feature = "paraphrase")]
+    pub fn paraphrase_search(&self) -> bool {
+        self.opts.encoder.is_some()
+    }
+
+    /// Whether this engine looks for paraphrases: never, in a build
+    /// without the `paraphrase` feature.
+    #[cfg(not(feature = "paraphrase"))]
+    pub fn paraphrase_search(&self) -> bool {
+        false
     }
 
     pub fn corpus(&self) -> &Corpus {
@@ -234,6 +267,11 @@ impl Engine {
             if let Some(a) = self.spliced(quote, &q, speaker, skip)? {
                 return Ok(a);
             }
+        }
+        // found nowhere in its own words: perhaps in other words
+        #[cfg(feature = "paraphrase")]
+        if matches.is_empty() && !self.splicing.get() {
+            matches.extend(self.paraphrase(quote, &q)?.into_iter().filter(|m| !skip(m)));
         }
         credit::infer_owner(&mut matches);
         let verdict = matches.first().map(|m| m.verdict).unwrap_or(Verdict::NotFound);

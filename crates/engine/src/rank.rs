@@ -76,6 +76,8 @@ mod tests {
             weak_fragment: false,
             context: Vec::new(),
             reuse: None,
+            shared: Vec::new(),
+            similarity: None,
         }
     }
 

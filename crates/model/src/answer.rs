@@ -144,6 +144,20 @@ pub struct Match {
     /// run over the corpus: its origin and the chain of witnesses to this
     /// source.
     pub reuse: Option<ReuseTrail>,
+    /// For a paraphrase: the words of the source span whose stem the
+    /// quotation has too (function words left out), each once, in order.
+    pub shared: Vec<String>,
+    /// For a paraphrase: the two similarities that make its `score`.
+    pub similarity: Option<Similarity>,
+}
+
+/// How near a paraphrase is to its source, measured two ways (each a
+/// cosine, -1 to 1): in meaning, by a sentence encoder, and in words, by
+/// the content words the two share weighed by their rarity.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Similarity {
+    pub meaning: f32,
+    pub words: f32,
 }
 
 /// Where a matched passage stands in the corpus's reuse (see

@@ -14,8 +14,8 @@ mod record;
 mod reuse;
 
 pub use answer::{
-    Answer, Chain, CreditVerdict, Edit, Flag, FlagKind, Match, Nested, Omission, ReuseStep, ReuseTrail, Role, Verdict,
-    Witness,
+    Answer, Chain, CreditVerdict, Edit, Flag, FlagKind, Match, Nested, Omission, ReuseStep, ReuseTrail, Role,
+    Similarity, Verdict, Witness,
 };
 pub use record::{Credit, Field, Origin, Quotation, Source, SourceKind, Standing};
 pub use reuse::{ReuseCluster, ReuseMember, ReuseVerdict};

@@ -53,6 +53,9 @@ pub struct Config {
     pub max_quote: usize,
     /// Most quotations `/v1/check` looks up in one document.
     pub max_check_quotes: usize,
+    /// The engines' options (with the sentence encoder, when the build has
+    /// paraphrase search and a model was found).
+    pub engine: verbatim_engine::Options,
 }
 
 impl Config {
@@ -67,6 +70,7 @@ impl Config {
             max_body: 2 << 20,
             max_quote: 10_000,
             max_check_quotes: 500,
+            engine: verbatim_engine::Options::default(),
         }
     }
 }
@@ -131,7 +135,7 @@ impl App {
         }
         let mut engines = Vec::with_capacity(cfg.workers);
         for _ in 0..cfg.workers {
-            engines.push((Engine::new(Corpus::open(&cfg.dir)?), 0));
+            engines.push((Engine::with_options(Corpus::open(&cfg.dir)?, cfg.engine.clone()), 0));
         }
         let pool = Pool { engines: Mutex::new(engines), permits: Arc::new(Semaphore::new(cfg.workers)) };
         Ok(Arc::new(App { cfg, pool, generation: AtomicU64::new(0), ingest: tokio::sync::Mutex::new(()) }))

@@ -113,8 +113,12 @@ pub struct MatchDoc {
     start: usize,
     end: usize,
     text: String,
+    /// 1 for an exact placement, lower the more it changed; for a paraphrase, the cosine
+    /// similarity of the quotation and the span.
     score: f32,
     verdict: String,
+    /// For a paraphrase only: the span's content words that the quotation has too.
+    shared: Option<Vec<String>>,
     omitted: Vec<OmissionDoc>,
     edits: Vec<EditDoc>,
     /// Whose words these are according to this source.

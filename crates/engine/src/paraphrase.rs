@@ -1,0 +1,531 @@
+//! Paraphrase: the quotation's meaning in other words.
+//!
+//! Asked only when the lexical path placed the quotation nowhere, so that a
+//! quotation found in its own words never pays for it. Three steps, each
+//! narrower and dearer than the one before:
+//!
+//! 1. `gather`: the passages the bigram index ranks highest for the
+//!    quotation (a paraphrase keeps a few word pairs, a name, a set phrase),
+//!    [`PASSAGES`] of them, read with a margin and cut into units: lines
+//!    and sentences. A window is one to [`MAX_UNITS`] consecutive units.
+//! 2. `shortlist`: every window is weighed by the content words it shares
+//!    with the quotation (function words left out, inflections stripped, a
+//!    word weighed by how rare it is among the units gathered), as a cosine
+//!    of the two word sets, so that a window the size of the quotation
+//!    beats one that merely holds more words. The best [`SHORTLIST`] go on.
+//! 3. the sentence encoder (`verbatim-semantic`, behind the `paraphrase`
+//!    feature): the quotation and each shortlisted window become vectors;
+//!    the nearest window is the answer when its cosine reaches
+//!    [`THRESHOLD`], else the quotation stays not found.
+//!
+//! Why a shortlist: the encoder reads about a thousand tokens a second on
+//! two cores, so it can afford a few dozen windows a query, not the
+//! thousands the passages hold.
+//!
+//! Architecture invariant: a paraphrase is never reported as a quotation.
+//! Its verdict is `paraphrase`, its edits are empty, and its score is the
+//! encoder's cosine, not an alignment's.
+
+// Without the feature nothing calls the search; its parts stay compiled
+// and tested, so that the default build checks them too.
+#![cfg_attr(not(feature = "paraphrase"), allow(dead_code))]
+
+use std::collections::{HashMap, HashSet};
+use std::ops::{Range, RangeInclusive};
+
+use verbatim_lexicon::grammar::FUNCTION_WORDS;
+use verbatim_text::Token;
+
+/// Passages of the bigram index gathered per query.
+pub(crate) const PASSAGES: usize = 300;
+
+/// The most consecutive units (lines, sentences) in one window.
+pub(crate) const MAX_UNITS: usize = 3;
+
+/// Windows the encoder compares with the quotation: the best by the
+/// content words they share, and then the best window of each of the
+/// [`BY_PHRASE`] passages the bigram index ranked highest.
+pub(crate) const SHORTLIST: usize = 24;
+
+/// Why both: the two signals fail apart. Shared content words miss a
+/// paraphrase that keeps a phrase and changes the nouns ("the only thing
+/// we have to fear" for "the only thing we should be afraid of"); shared
+/// word pairs miss one that keeps the nouns in another order. The passages
+/// the index ranks first for the word pairs each send their best window,
+/// so that neither signal alone decides what the encoder sees.
+pub(crate) const BY_PHRASE: usize = 8;
+
+/// The lowest cosine answered as a paraphrase by default, chosen on the
+/// development set (see docs/PARAPHRASE.md for the curve it was read
+/// from); `Options::paraphrase_threshold` sets another.
+pub const THRESHOLD: f32 = 0.48;
+
+/// The weight of the words in a paraphrase's score; the encoder's cosine
+/// has the rest. Chosen with [`THRESHOLD`] on the development set.
+pub const WORDS_WEIGHT: f32 = 0.3;
+
+/// A paraphrase's score: its similarity in meaning and in words, mixed.
+pub(crate) fn score(meaning: f32, words: f32) -> f32 {
+    (1.0 - WORDS_WEIGHT) * meaning + WORDS_WEIGHT * words
+}
+
+/// Source bytes read on each side of a gathered passage, so that a unit
+/// the passage cuts is read whole.
+const MARGIN_BYTES: usize = 400;
+
+/// A window: a run of whole units of one source.
+#[derive(Debug, Clone)]
+pub(crate) struct Window {
+    pub(crate) source: i64,
+    /// Byte range in the source.
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) text: String,
+    /// Indexes of its units in the gathered list (for rarity).
+    units: Range<usize>,
+    /// The best rank the bigram index gave a passage this window overlaps.
+    phrase_rank: usize,
+}
+
+/// The content word of a token: `None` for a function word or a number,
+/// else the word with its commonest inflections taken off, so that "lieth",
+/// "lies" and "lie" weigh as one word.
+pub(crate) fn content_stem(norm: &str) -> Option<String> {
+    if FUNCTION_WORDS.contains(&norm) || norm.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    // English inflections and their Early Modern forms ("-eth", "-est"),
+    // longest first; a stem keeps at least three letters
+    const SUFFIXES: &[&str] = &["ings", "ing", "eth", "est", "edst", "ed", "ies", "es", "s", "ly"];
+    for suf in SUFFIXES {
+        if let Some(stem) = norm.strip_suffix(suf) {
+            if stem.chars().count() >= 3 {
+                return Some(if *suf == "ies" { format!("{stem}y") } else { stem.to_string() });
+            }
+        }
+    }
+    Some(norm.to_string())
+}
+
+/// The units of `text`: byte ranges of its sentences and paragraphs, and
+/// of its numbered lines, each trimmed and without its leading locator (a
+/// verse or paragraph number such as "Ge4:7" or "12."), which numbers the
+/// text rather than says anything. Any other line break is a wrap inside a
+/// sentence (speeches and books are often hard-wrapped), not a unit's end.
+pub(crate) fn units(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut begin = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let end_here = match b {
+            b'\n' if unit_ends_at_line_break(&text[i + 1..]) => Some(i),
+            // a sentence ends at a full stop, question or exclamation mark
+            // (with any closing quotes or brackets) before white space
+            b'.' | b'?' | b'!' => {
+                let mut j = i + 1;
+                while j < bytes.len() && matches!(bytes[j], b'"' | b'\'' | b')' | b']') {
+                    j += 1;
+                }
+                if text[j..].starts_with('\u{201d}') || text[j..].starts_with('\u{2019}') {
+                    j += 3;
+                }
+                (j >= bytes.len() || bytes[j].is_ascii_whitespace()).then_some(j)
+            }
+            _ => None,
+        };
+        if let Some(e) = end_here {
+            push_unit(text, begin..e, &mut out);
+            begin = e;
+            i = e.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    push_unit(text, begin..text.len(), &mut out);
+    out
+}
+
+/// Whether a line break before `rest` ends a unit: a blank line follows
+/// (a paragraph ends), or the next line starts with a locator.
+fn unit_ends_at_line_break(rest: &str) -> bool {
+    let line = rest.split('\n').next().unwrap_or("");
+    if line.trim().is_empty() {
+        return true;
+    }
+    line.split_whitespace().next().is_some_and(is_locator)
+}
+
+/// A token that numbers a text: it holds a digit ("Ge4:7", "12.", "(3)").
+fn is_locator(token: &str) -> bool {
+    token.chars().any(|c| c.is_ascii_digit())
+}
+
+fn push_unit(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let mut a = r.start + lead;
+    let b = r.start + s.trim_end().len();
+    if a >= b {
+        return;
+    }
+    // a leading locator: a first token holding a digit and no space
+    if let Some(sp) = text[a..b].find(char::is_whitespace) {
+        if is_locator(&text[a..a + sp]) {
+            a += sp;
+            a += text[a..b].len() - text[a..b].trim_start().len();
+        }
+    }
+    if text[a..b].chars().any(char::is_alphabetic) {
+        out.push(a..b);
+    }
+}
+
+/// Gathered units of several regions, and the windows over them.
+#[derive(Debug, Default)]
+pub(crate) struct Gathered {
+    /// Content stems of each unit.
+    unit_stems: Vec<HashSet<String>>,
+    pub(crate) windows: Vec<Window>,
+}
+
+impl Gathered {
+    /// Adds the units of one region of a source (`text` read from byte
+    /// `base`), dropping the first and last unit when the region was cut
+    /// out of a longer text (`cut_before`, `cut_after`): they may be
+    /// partial. A window holds a number of words in `words`. `passages`
+    /// are the index's passages in the region: byte range and rank.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn add_region(
+        &mut self,
+        source: i64,
+        base: usize,
+        text: &str,
+        cut_before: bool,
+        cut_after: bool,
+        words: RangeInclusive<usize>,
+        passages: &[(usize, usize, usize)],
+    ) {
+        let mut us = units(text);
+        if cut_after && us.len() > 1 {
+            us.pop();
+        }
+        if cut_before && us.len() > 1 {
+            us.remove(0);
+        }
+        let first = self.unit_stems.len();
+        let mut counts = Vec::with_capacity(us.len());
+        for u in &us {
+            let toks: Vec<Token> = verbatim_text::tokenize(&text[u.clone()]);
+            counts.push(toks.len());
+            self.unit_stems.push(toks.iter().filter_map(|t| content_stem(&t.norm)).collect());
+        }
+        for i in 0..us.len() {
+            let mut n = 0;
+            for j in i..(i + MAX_UNITS).min(us.len()) {
+                n += counts[j];
+                if n > *words.end() {
+                    break;
+                }
+                if n < *words.start() {
+                    continue;
+                }
+                let (a, b) = (us[i].start, us[j].end);
+                let phrase_rank = passages
+                    .iter()
+                    .filter(|p| p.0 < base + b && base + a < p.1)
+                    .map(|p| p.2)
+                    .min()
+                    .unwrap_or(usize::MAX);
+                self.windows.push(Window {
+                    source,
+                    start: base + a,
+                    end: base + b,
+                    text: text[a..b].to_string(),
+                    units: first + i..first + j + 1,
+                    phrase_rank,
+                });
+            }
+        }
+    }
+
+    /// The windows most like the quotation in the content words they
+    /// share, best first, at most `keep` of them (none that shares
+    /// nothing); then the best window of each of the first `by_phrase`
+    /// passages of the index, when not already in.
+    pub(crate) fn shortlist(&self, quote_stems: &HashSet<String>, keep: usize, by_phrase: usize) -> Vec<(usize, f32)> {
+        let n = self.unit_stems.len().max(1) as f32;
+        let mut df: HashMap<&str, u32> = HashMap::new();
+        for s in &self.unit_stems {
+            for w in s {
+                *df.entry(w.as_str()).or_default() += 1;
+            }
+        }
+        // a word unseen among the units is as rare as a word can be here
+        let weight = |w: &str| (1.0 + n / df.get(w).copied().unwrap_or(1) as f32).ln();
+        let q_norm: f32 = quote_stems.iter().map(|w| weight(w).powi(2)).sum::<f32>().sqrt();
+        if q_norm == 0.0 {
+            return Vec::new();
+        }
+        let mut scored: Vec<(usize, f32)> = Vec::new();
+        for (i, w) in self.windows.iter().enumerate() {
+            let mut stems: HashSet<&str> = HashSet::new();
+            for u in w.units.clone() {
+                stems.extend(self.unit_stems[u].iter().map(String::as_str));
+            }
+            let shared: f32 = stems.iter().filter(|s| quote_stems.contains(**s)).map(|s| weight(s).powi(2)).sum();
+            if shared == 0.0 {
+                continue;
+            }
+            let w_norm: f32 = stems.iter().map(|s| weight(s).powi(2)).sum::<f32>().sqrt();
+            scored.push((i, shared / (q_norm * w_norm)));
+        }
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut out: Vec<(usize, f32)> = scored.iter().take(keep).copied().collect();
+        for rank in 0..by_phrase {
+            let best = scored.iter().find(|(i, _)| self.windows[*i].phrase_rank == rank);
+            if let Some(&b) = best.filter(|b| !out.iter().any(|o| o.0 == b.0)) {
+                out.push(b);
+            }
+        }
+        out
+    }
+}
+
+/// The content stems of a text.
+pub(crate) fn stems_of(text: &str) -> HashSet<String> {
+    verbatim_text::tokenize(text).iter().filter_map(|t| content_stem(&t.norm)).collect()
+}
+
+/// The words of `window` whose content stem the quotation has too, as they
+/// stand in the window, each once, in order.
+pub(crate) fn shared_words(window: &str, quote_stems: &HashSet<String>) -> Vec<String> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for t in verbatim_text::tokenize(window) {
+        if let Some(s) = content_stem(&t.norm) {
+            if quote_stems.contains(&s) && seen.insert(s) {
+                out.push(window[t.start..t.end].to_string());
+            }
+        }
+    }
+    out
+}
+
+#[cfg(feature = "paraphrase")]
+mod search {
+    use super::*;
+    use crate::judge::match_at;
+    use crate::{Engine, EngineError, Match, Similarity, Verdict};
+    use verbatim_text::Query;
+
+    impl Engine {
+        /// The passages that say what `quote` says in other words, nearest
+        /// first, those near enough and at most `Options::max_matches`;
+        /// none without a sentence encoder.
+        pub(crate) fn paraphrase(&self, quote: &str, q: &Query) -> Result<Vec<Match>, EngineError> {
+            let Some(encoder) = self.opts.encoder.as_ref() else { return Ok(Vec::new()) };
+            let quote_stems = stems_of(quote);
+            if quote_stems.is_empty() {
+                return Ok(Vec::new());
+            }
+            let shingles: Vec<String> =
+                q.tokens.windows(2).map(|w| verbatim_text::shingle(&w[0].token.norm, &w[1].token.norm)).collect();
+            let hits = self.corpus.search(&shingles, PASSAGES)?;
+            // passages of one source that touch, read as one region
+            let mut by_source: HashMap<i64, Vec<(usize, usize)>> = HashMap::new();
+            let mut ranked: HashMap<i64, Vec<(usize, usize, usize)>> = HashMap::new();
+            for (rank, h) in hits.iter().enumerate() {
+                by_source
+                    .entry(h.source)
+                    .or_default()
+                    .push((h.start.saturating_sub(MARGIN_BYTES), h.end + MARGIN_BYTES));
+                ranked.entry(h.source).or_default().push((h.start, h.end, rank));
+            }
+            // a window the quotation could say in other words: from half
+            // its length to twice it
+            let m = q.tokens.len();
+            let words = (m / 2).max(1)..=m * 2 + 5;
+            let mut gathered = Gathered::default();
+            let mut sources: Vec<i64> = by_source.keys().copied().collect();
+            sources.sort_unstable();
+            for src in sources {
+                self.check_deadline()?;
+                let mut rs = by_source.remove(&src).unwrap_or_default();
+                rs.sort_unstable();
+                let mut merged: Vec<(usize, usize)> = Vec::new();
+                for r in rs {
+                    match merged.last_mut() {
+                        Some(last) if r.0 <= last.1 => last.1 = last.1.max(r.1),
+                        _ => merged.push(r),
+                    }
+                }
+                for (lo, hi) in merged {
+                    let Some((base, text)) = self.corpus.text_range(src, lo, hi)? else { continue };
+                    // a region that reached the source's end was not cut there
+                    let cut_before = base > 0;
+                    let cut_after = base + text.len() >= hi;
+                    let passages = ranked.get(&src).map(Vec::as_slice).unwrap_or_default();
+                    gathered.add_region(src, base, &text, cut_before, cut_after, words.clone(), passages);
+                }
+            }
+            let short = gathered.shortlist(&quote_stems, SHORTLIST, BY_PHRASE);
+            if short.is_empty() {
+                return Ok(Vec::new());
+            }
+            self.check_deadline()?;
+            let mut texts: Vec<&str> = vec![quote];
+            texts.extend(short.iter().map(|&(i, _)| gathered.windows[i].text.as_str()));
+            let vecs = encoder.embed(&texts).map_err(|e| EngineError::Encoder(e.to_string()))?;
+            let mut near: Vec<(usize, Similarity, f32)> = short
+                .iter()
+                .zip(&vecs[1..])
+                .map(|(&(i, words), v)| {
+                    let meaning = verbatim_semantic::cosine(&vecs[0], v);
+                    (i, Similarity { meaning, words }, score(meaning, words))
+                })
+                .filter(|n| n.2 >= self.opts.paraphrase_threshold)
+                .collect();
+            near.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+            let mut out: Vec<Match> = Vec::new();
+            let mut quotations: HashMap<i64, Vec<verbatim_model::Quotation>> = HashMap::new();
+            for (i, similarity, score) in near {
+                let w = &gathered.windows[i];
+                // one place once: a window overlapping a nearer one is the same place
+                if out.len() >= self.opts.max_matches
+                    || out.iter().any(|m| m.source_id == w.source && m.start < w.end && w.start < m.end)
+                {
+                    continue;
+                }
+                let Some(row) = self.corpus.source(w.source)? else { continue };
+                if let std::collections::hash_map::Entry::Vacant(e) = quotations.entry(w.source) {
+                    e.insert(self.corpus.quotations(w.source)?);
+                }
+                let container = quotations[&w.source]
+                    .iter()
+                    .filter(|qq| qq.start <= w.start && w.end <= qq.end)
+                    .min_by_key(|qq| qq.end - qq.start);
+                out.push(Match {
+                    shared: shared_words(&w.text, &quote_stems),
+                    similarity: Some(similarity),
+                    ..match_at(&row, container, w.start..w.end, w.text.clone(), score, Verdict::Paraphrase)
+                });
+            }
+            Ok(out)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_stems_drop_function_words_and_inflections() {
+        assert_eq!(content_stem("the"), None);
+        assert_eq!(content_stem("thou"), None);
+        assert_eq!(content_stem("1611"), None);
+        // an inflection, old or new, comes off; a short word keeps its end
+        for w in ["walketh", "walks", "walked", "walking", "walk"] {
+            assert_eq!(content_stem(w).as_deref(), Some("walk"), "{w}");
+        }
+        assert_eq!(content_stem("lies").as_deref(), Some("lie"));
+        assert_eq!(content_stem("doest").as_deref(), Some("doest"));
+        assert_eq!(content_stem("crouches").as_deref(), Some("crouch"));
+        assert_eq!(content_stem("nations").as_deref(), Some("nation"));
+        assert_eq!(content_stem("cities").as_deref(), Some("city"));
+        assert_eq!(content_stem("gas").as_deref(), Some("gas"));
+    }
+
+    #[test]
+    fn units_are_lines_and_sentences_without_their_locators() {
+        let text = "Ge4:7 If thou doest well, shalt thou not be accepted? and if not, sin lieth at the door.\n\
+                    Ge4:8 And Cain talked with Abel his brother. And it came to pass.\n12. A numbered paragraph.";
+        let us: Vec<&str> = units(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            us,
+            [
+                "If thou doest well, shalt thou not be accepted?",
+                "and if not, sin lieth at the door.",
+                "And Cain talked with Abel his brother.",
+                "And it came to pass.",
+                "A numbered paragraph.",
+            ]
+        );
+        // a question mark inside a sentence that goes on in lower case is
+        // still a unit end: the windows rejoin what it splits
+        assert_eq!(units("Why? Because.").len(), 2);
+        assert!(units("  \n 42 \n").is_empty());
+        // a hard-wrapped sentence is one unit; a blank line ends a paragraph
+        let text = "The life of our nation is composed of\nmany peoples. Another\nsentence\n\nA new paragraph";
+        let us: Vec<&str> = units(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            us,
+            ["The life of our nation is composed of\nmany peoples.", "Another\nsentence", "A new paragraph"]
+        );
+    }
+
+    #[test]
+    fn windows_join_consecutive_units_up_to_a_length() {
+        let text = "One red apple fell. Two green pears fell. Three ripe plums fell. Four dry figs fell.";
+        let mut g = Gathered::default();
+        g.add_region(7, 100, text, false, false, 4..=8, &[]);
+        let ws: Vec<&str> = g.windows.iter().map(|w| w.text.as_str()).collect();
+        // 4 words a unit: windows of one unit, and of two (8 words)
+        assert!(ws.contains(&"One red apple fell."));
+        assert!(ws.contains(&"One red apple fell. Two green pears fell."));
+        // none shorter than the least
+        let mut g2 = Gathered::default();
+        g2.add_region(7, 100, text, false, false, 5..=8, &[]);
+        assert!(g2.windows.iter().all(|w| w.text.matches("fell").count() == 2), "{:?}", g2.windows);
+        assert!(!ws.iter().any(|w| w.matches("fell").count() > 2), "{ws:?}");
+        // offsets are the source's
+        let w = &g.windows[0];
+        assert_eq!(&text[w.start - 100..w.end - 100], w.text);
+        assert_eq!(w.source, 7);
+    }
+
+    #[test]
+    fn a_cut_region_loses_its_partial_edges() {
+        let text = "ple fell. Two green pears fell. Three ripe pl";
+        let mut g = Gathered::default();
+        g.add_region(1, 0, text, true, true, 1..=50, &[]);
+        let ws: Vec<&str> = g.windows.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(ws, ["Two green pears fell."]);
+    }
+
+    #[test]
+    fn the_shortlist_prefers_the_window_that_says_the_quotation_in_its_size() {
+        let text = "The king rode out at dawn with all his men. \
+                    The harvest failed and the people went hungry that winter. \
+                    The queen gave bread to the hungry people of the city. \
+                    Rain fell on the city for forty days.";
+        let mut g = Gathered::default();
+        // the index ranked the passage of the first sentence first
+        g.add_region(1, 0, text, false, false, 1..=30, &[(0, 40, 0)]);
+        let q = stems_of("The queen fed the city's hungry poor with bread.");
+        let best = g.shortlist(&q, 3, 0);
+        assert_eq!(g.windows[best[0].0].text, "The queen gave bread to the hungry people of the city.");
+        assert!(best.windows(2).all(|p| p[0].1 >= p[1].1));
+        assert!(!best.iter().any(|b| g.windows[b.0].text.starts_with("The king rode")));
+        // the index's first passage sends its best window too, if it
+        // shares a word at all
+        let q = stems_of("Rain fell on the king's city.");
+        let best = g.shortlist(&q, 1, 1);
+        assert_eq!(best.len(), 2, "{best:?}");
+        assert_eq!(g.windows[best[0].0].text, "Rain fell on the city for forty days.");
+        assert!(g.windows[best[1].0].text.starts_with("The king rode out at dawn"));
+        // nothing shared: no window at all
+        assert!(g.shortlist(&stems_of("Completely unrelated words here."), 3, 8).is_empty());
+    }
+
+    #[test]
+    fn shared_words_are_the_windows_own_once_each() {
+        let q = stems_of("The hungry queen gave bread, bread and more bread.");
+        assert_eq!(
+            shared_words("The queen gave bread to the hungry people; bread again.", &q),
+            ["queen", "gave", "bread", "hungry"]
+        );
+    }
+}

