@@ -60,7 +60,7 @@ impl From<EngineError> for Failure {
     fn from(e: EngineError) -> Failure {
         match e {
             EngineError::EmptyQuery | EngineError::TooLong(_) => Failure::Input(e.to_string()),
-            EngineError::Store(_) | EngineError::Deadline => Failure::Corpus(e.to_string()),
+            EngineError::Store(_) | EngineError::Deadline | EngineError::Encoder(_) => Failure::Corpus(e.to_string()),
         }
     }
 }
