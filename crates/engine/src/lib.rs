@@ -150,20 +150,6 @@ impl Engine {
         }
     }
 
-    /// Whether this engine looks for paraphrases: built with the
-    /// `paraphrase` feature and given an encoder.
-    #[cfg(feature = "paraphrase")]
-    pub fn paraphrase_search(&self) -> bool {
-        self.opts.encoder.is_some()
-    }
-
-    /// Whether this engine looks for paraphrases: never, in a build
-    /// without the `paraphrase` feature.
-    #[cfg(not(feature = "paraphrase"))]
-    pub fn paraphrase_search(&self) -> bool {
-        false
-    }
-
     pub fn corpus(&self) -> &Corpus {
         &self.corpus
     }
