@@ -99,6 +99,11 @@ pub fn links(a: u32, b: u32, seeds: &[Seed], wa: &[u32], wb: &[u32], p: &Params)
             let keep = span as usize >= p.min_words
                 && matched as usize >= p.min_words
                 && matched as usize * MATCHED_DEN >= longer as usize * MATCHED_NUM
+                && {
+                    let (bag, distinct) = shared(&wa[a0 as usize..a1 as usize], &wb[b0 as usize..b1 as usize]);
+                    matched as usize * ORDERED_DEN >= bag * ORDERED_NUM
+                        && distinct * DISTINCT_DEN >= p.min_words * DISTINCT_NUM
+                }
                 && longest_run(&wa[a0 as usize..a1 as usize], &wb[b0 as usize..b1 as usize]) >= MIN_RUN;
             keep.then_some(Link { a, a0, a1, b, b0, b1 })
         })
@@ -169,10 +174,50 @@ pub fn read_links(path: &Path) -> Result<Vec<Link>> {
 const MATCHED_NUM: usize = 3;
 const MATCHED_DEN: usize = 5;
 
+/// Of the words two sides of a stretch share (counted as bags, order
+/// aside), at least this share stand in the same order: 4/5. A copy whose
+/// words were changed shares fewer words, but nearly all of them in order
+/// (a swap of two neighbours costs one); two texts that hold the same
+/// words in another order share them all, and few of them in order.
+const ORDERED_NUM: usize = 4;
+const ORDERED_DEN: usize = 5;
+
+/// A stretch shares at least this share of `min_words` as distinct words:
+/// 7/10. Words that repeat ("something ... something something") pair up
+/// in order by chance between two shufflings of them, so a stretch made
+/// of a few words said again and again is weak evidence of a passage.
+const DISTINCT_NUM: usize = 7;
+const DISTINCT_DEN: usize = 10;
+
+/// The words `x` and `y` share: as bags (each word as often as it stands in
+/// both) and as sets (each word once).
+fn shared(x: &[u32], y: &[u32]) -> (usize, usize) {
+    let (mut x, mut y) = (x.to_vec(), y.to_vec());
+    x.sort_unstable();
+    y.sort_unstable();
+    let (mut i, mut j, mut bag, mut distinct) = (0, 0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                distinct += usize::from(bag == 0 || x[i] != x[i - 1]);
+                bag += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (bag, distinct)
+}
+
 /// A stretch holds at least this many words in a row that stand in the same
 /// order in both sources: a passage is words in order, and texts that share
 /// only words scattered in another order share vocabulary, not a passage.
-const MIN_RUN: usize = 4;
+/// Three, not four: a copy with a fifth of its words changed and
+/// neighbours swapped often keeps no four in a row; texts that merely share
+/// vocabulary are refused by the in-order rules above.
+const MIN_RUN: usize = 3;
 
 /// The longest run of words `x` and `y` share, in the same order and next
 /// to each other in both, near their diagonal (within [`BAND`]).
@@ -235,8 +280,17 @@ const BAND: usize = 8;
 /// few changed words in a row end a passage, one or two do not.
 const X_DROP: i32 = 5;
 
-/// Widens a stretch at both ends, word by word, for as long as it pays:
-/// each shared word scores 1, each changed, added or dropped word -1, and
+/// A widening scores each shared word [`HIT`] and each changed, added or
+/// dropped word -[`MISS`]: a stretch goes on while at least one word in
+/// three is shared. With 1 and 1, a copy that alternates changed and
+/// shared words near an end (a fifth of its words changed, neighbours
+/// swapped) scored nothing for its last words and lost them.
+const HIT: i32 = 2;
+const MISS: i32 = 1;
+
+/// Widens a stretch at both ends, word by word, for as long as it pays
+/// (each shared word [`HIT`], each changed, added or dropped word
+/// -[`MISS`]), and
 /// the widening keeps the best-scoring end (a gapped X-drop extension, as
 /// BLAST extends its seeds, on words). A change within a shingle of an end
 /// leaves no seed there; this finds the end beyond it.
@@ -263,7 +317,7 @@ fn extend(xn: usize, yn: usize, x: impl Fn(usize) -> u32, y: impl Fn(usize) -> u
     let mut best = (0i32, 0usize, 0usize, 0u32);
     // row 0: words of y alone, each a gap
     for l in 0..=BAND.min(yn) {
-        prev[l + BAND] = (-(l as i32), 0);
+        prev[l + BAND] = (-(l as i32) * MISS, 0);
     }
     for k in 1..=xn {
         let mut row_best = NONE.0;
@@ -279,15 +333,15 @@ fn extend(xn: usize, yn: usize, x: impl Fn(usize) -> u32, y: impl Fn(usize) -> u
             if l >= 1 && prev[idx].0 > NONE.0 {
                 let same = x(k - 1) == y(l - 1);
                 let (s, m) = prev[idx];
-                cell = if same { (s + 1, m + 1) } else { (s - 1, m) };
+                cell = if same { (s + HIT, m + 1) } else { (s - MISS, m) };
             }
             // a word of x alone: from (k-1, l), index idx + 1 above
-            if idx + 1 < width && prev[idx + 1].0 > NONE.0 && prev[idx + 1].0 - 1 > cell.0 {
-                cell = (prev[idx + 1].0 - 1, prev[idx + 1].1);
+            if idx + 1 < width && prev[idx + 1].0 > NONE.0 && prev[idx + 1].0 - MISS > cell.0 {
+                cell = (prev[idx + 1].0 - MISS, prev[idx + 1].1);
             }
             // a word of y alone: from (k, l-1), index idx - 1 in this row
-            if idx >= 1 && l >= 1 && cur[idx - 1].0 > NONE.0 && cur[idx - 1].0 - 1 > cell.0 {
-                cell = (cur[idx - 1].0 - 1, cur[idx - 1].1);
+            if idx >= 1 && l >= 1 && cur[idx - 1].0 > NONE.0 && cur[idx - 1].0 - MISS > cell.0 {
+                cell = (cur[idx - 1].0 - MISS, cur[idx - 1].1);
             }
             cur[idx] = cell;
             row_best = row_best.max(cell.0);
@@ -317,6 +371,39 @@ mod tests {
             }
         }
         out
+    }
+
+    /// Seeds as the shard pass makes them: windows of `n` words that hold
+    /// the same set of words.
+    fn set_seeds_between(wa: &[u32], wb: &[u32], n: usize) -> Vec<Seed> {
+        let set = |w: &[u32]| {
+            let mut v = w.to_vec();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let mut out = Vec::new();
+        for (pa, x) in wa.windows(n).enumerate() {
+            for (pb, y) in wb.windows(n).enumerate() {
+                if set(x) == set(y) {
+                    out.push(Seed { a: 0, b: 1, pa: pa as u32, pb: pb as u32 });
+                }
+            }
+        }
+        out
+    }
+
+    /// Word ids for the words of `text`, the same word the same id.
+    fn ids(text: &str, vocab: &mut Vec<String>) -> Vec<u32> {
+        text.split_whitespace()
+            .map(|w| match vocab.iter().position(|v| v == w) {
+                Some(i) => 1000 + i as u32,
+                None => {
+                    vocab.push(w.to_string());
+                    1000 + vocab.len() as u32 - 1
+                }
+            })
+            .collect()
     }
 
     fn p() -> Params {
@@ -360,6 +447,53 @@ mod tests {
         let l = links(0, 1, &seeds_between(&wa, &wb, 5), &wa, &wb, &p());
         assert_eq!(l.len(), 1);
         assert_eq!((l[0].a0, l[0].a1), (0, 20));
+    }
+
+    #[test]
+    fn an_end_where_changed_and_shared_words_alternate_is_kept() {
+        let wa: Vec<u32> = (100..124).collect();
+        let mut wb = wa.clone();
+        for i in [16, 18, 20, 22] {
+            wb[i] = 900 + i as u32;
+        }
+        let l = links(0, 1, &seeds_between(&wa, &wb, 4), &wa, &wb, &p());
+        assert_eq!(l.len(), 1, "{l:?}");
+        assert_eq!((l[0].a0, l[0].a1), (0, 24), "the last shared word is the end");
+    }
+
+    #[test]
+    fn a_copy_with_neighbours_swapped_every_five_words_is_one_link() {
+        // no four words in a row survive; a fifth of the words is out of order
+        let wa: Vec<u32> = (100..140).collect();
+        let mut wb = wa.clone();
+        for i in (0..40).step_by(5) {
+            wb.swap(i, i + 1);
+        }
+        assert_eq!(longest_run(&wa, &wb), 3);
+        let mut seeds = set_seeds_between(&wa, &wb, 4);
+        seeds.sort();
+        let l = links(0, 1, &seeds, &wa, &wb, &p());
+        assert_eq!(l.len(), 1, "{l:?}");
+        assert_eq!((l[0].a0, l[0].a1, l[0].b0, l[0].b1), (0, 40, 0, 40));
+    }
+
+    #[test]
+    fn two_shufflings_of_a_few_words_said_again_and_again_make_no_link() {
+        // a quotation whose words repeat, shuffled twice: its repeats pair
+        // up in order by chance, but six distinct words are not a passage
+        let mut vocab = Vec::new();
+        let wa = ids("not something you are give is you for and you something something peace away", &mut vocab);
+        let wb = ids("not something you something make is it's you you something something peace away", &mut vocab);
+        let mut seeds = set_seeds_between(&wa, &wb, 4);
+        seeds.sort();
+        assert!(!seeds.is_empty());
+        assert!(links(0, 1, &seeds, &wa, &wb, &p()).is_empty());
+    }
+
+    #[test]
+    fn shared_counts_bags_and_sets() {
+        assert_eq!(shared(&[1, 2, 2, 3], &[2, 2, 2, 4, 1]), (3, 2));
+        assert_eq!(shared(&[], &[1]), (0, 0));
     }
 
     #[test]
