@@ -86,26 +86,19 @@ pub fn links(a: u32, b: u32, seeds: &[Seed], wa: &[u32], wb: &[u32], p: &Params)
     let mut out: Vec<Link> = closed
         .into_iter()
         .filter_map(|c| {
-            let (mut a0, mut a1) = (c.first_a, c.last_a + n);
-            let (mut b0, mut b1) = (c.min_b, c.max_b + n);
             if c.seeds < MIN_SEEDS {
                 return None;
             }
-            widen(wa, wb, &mut a0, &mut b0, &mut a1, &mut b1);
-            let span = (a1 - a0).min(b1 - b0);
-            let longer = (a1 - a0).max(b1 - b0);
-            let matched = in_order(&wa[a0 as usize..a1 as usize], &wb[b0 as usize..b1 as usize]);
-            // at least `min_words` words shared, in order
-            let keep = span as usize >= p.min_words
-                && matched as usize >= p.min_words
-                && matched as usize * MATCHED_DEN >= longer as usize * MATCHED_NUM
-                && {
-                    let (bag, distinct) = shared(&wa[a0 as usize..a1 as usize], &wb[b0 as usize..b1 as usize]);
-                    matched as usize * ORDERED_DEN >= bag * ORDERED_NUM
-                        && distinct * DISTINCT_DEN >= p.min_words * DISTINCT_NUM
-                }
-                && longest_run(&wa[a0 as usize..a1 as usize], &wb[b0 as usize..b1 as usize]) >= MIN_RUN;
-            keep.then_some(Link { a, a0, a1, b, b0, b1 })
+            // the generous widening first; where the stretch it makes is
+            // refused (it ran on into a tail that shares too few words), the
+            // strict one, which stops where the tail begins
+            [HIT, STRICT_HIT].into_iter().find_map(|hit| {
+                let (mut a0, mut a1) = (c.first_a, c.last_a + n);
+                let (mut b0, mut b1) = (c.min_b, c.max_b + n);
+                widen(wa, wb, hit, &mut a0, &mut b0, &mut a1, &mut b1);
+                let keep = holds_passage(&wa[a0 as usize..a1 as usize], &wb[b0 as usize..b1 as usize], p.min_words);
+                keep.then_some(Link { a, a0, a1, b, b0, b1 })
+            })
         })
         .collect();
     out.sort_unstable();
@@ -163,6 +156,23 @@ pub fn read_links(path: &Path) -> Result<Vec<Link>> {
         .chunks_exact(24)
         .map(|c| Link { a: x(c, 0), a0: x(c, 4), a1: x(c, 8), b: x(c, 12), b0: x(c, 16), b1: x(c, 20) })
         .collect())
+}
+
+/// Whether stretches `x` and `y` (word ids) share a passage of at least
+/// `min_words` words: enough words in order, most of what they share in
+/// order, enough distinct words, and a few in a row (the rules below).
+fn holds_passage(x: &[u32], y: &[u32], min_words: usize) -> bool {
+    let span = x.len().min(y.len());
+    let longer = x.len().max(y.len());
+    let matched = in_order(x, y) as usize;
+    span >= min_words
+        && matched >= min_words
+        && matched * MATCHED_DEN >= longer * MATCHED_NUM
+        && {
+            let (bag, distinct) = shared(x, y);
+            matched * ORDERED_DEN >= bag * ORDERED_NUM && distinct * DISTINCT_DEN >= min_words * DISTINCT_NUM
+        }
+        && longest_run(x, y) >= MIN_RUN
 }
 
 /// A stretch is kept when at least this share of its words (of the longer
@@ -288,17 +298,24 @@ const X_DROP: i32 = 5;
 const HIT: i32 = 2;
 const MISS: i32 = 1;
 
+/// The strict widening's score for a shared word, tried when the generous
+/// one's stretch is refused: a stretch goes on only while more than half
+/// its words are shared. An exact passage followed by a long tail that
+/// shares two words in five is one the generous widening carries into the
+/// tail (each such word scores +0.2 on average) until the whole is too
+/// loose to keep; the strict one (−0.2 a word) stops at the passage's end.
+const STRICT_HIT: i32 = 1;
+
 /// Widens a stretch at both ends, word by word, for as long as it pays
-/// (each shared word [`HIT`], each changed, added or dropped word
-/// -[`MISS`]), and
-/// the widening keeps the best-scoring end (a gapped X-drop extension, as
-/// BLAST extends its seeds, on words). A change within a shingle of an end
-/// leaves no seed there; this finds the end beyond it.
-fn widen(wa: &[u32], wb: &[u32], a0: &mut u32, b0: &mut u32, a1: &mut u32, b1: &mut u32) {
+/// (each shared word `hit`, each changed, added or dropped word
+/// -[`MISS`]), and the widening keeps the best-scoring end (a gapped X-drop
+/// extension, as BLAST extends its seeds, on words). A change within a
+/// shingle of an end leaves no seed there; this finds the end beyond it.
+fn widen(wa: &[u32], wb: &[u32], hit: i32, a0: &mut u32, b0: &mut u32, a1: &mut u32, b1: &mut u32) {
     let (a, b) = (*a0 as usize, *b0 as usize);
-    let left = extend(a, b, |k| wa[a - 1 - k], |l| wb[b - 1 - l]);
+    let left = extend(a, b, hit, |k| wa[a - 1 - k], |l| wb[b - 1 - l]);
     let (e, f) = (*a1 as usize, *b1 as usize);
-    let right = extend(wa.len() - e, wb.len() - f, |k| wa[e + k], |l| wb[f + l]);
+    let right = extend(wa.len() - e, wb.len() - f, hit, |k| wa[e + k], |l| wb[f + l]);
     *a0 -= left.0 as u32;
     *b0 -= left.1 as u32;
     *a1 += right.0 as u32;
@@ -308,7 +325,7 @@ fn widen(wa: &[u32], wb: &[u32], a0: &mut u32, b0: &mut u32, a1: &mut u32, b1: &
 /// The best extension of two word sequences from their start, read through
 /// `x(k)` (`k < xn`) and `y(l)` (`l < yn`): the words taken from each and how
 /// many of them match.
-fn extend(xn: usize, yn: usize, x: impl Fn(usize) -> u32, y: impl Fn(usize) -> u32) -> (usize, usize, u32) {
+fn extend(xn: usize, yn: usize, hit: i32, x: impl Fn(usize) -> u32, y: impl Fn(usize) -> u32) -> (usize, usize, u32) {
     const NONE: (i32, u32) = (i32::MIN / 2, 0);
     let width = 2 * BAND + 1;
     // row k holds cells l = k - BAND ..= k + BAND at index l + BAND - k
@@ -333,7 +350,7 @@ fn extend(xn: usize, yn: usize, x: impl Fn(usize) -> u32, y: impl Fn(usize) -> u
             if l >= 1 && prev[idx].0 > NONE.0 {
                 let same = x(k - 1) == y(l - 1);
                 let (s, m) = prev[idx];
-                cell = if same { (s + HIT, m + 1) } else { (s - MISS, m) };
+                cell = if same { (s + hit, m + 1) } else { (s - MISS, m) };
             }
             // a word of x alone: from (k-1, l), index idx + 1 above
             if idx + 1 < width && prev[idx + 1].0 > NONE.0 && prev[idx + 1].0 - MISS > cell.0 {
@@ -459,6 +476,24 @@ mod tests {
         let l = links(0, 1, &seeds_between(&wa, &wb, 4), &wa, &wb, &p());
         assert_eq!(l.len(), 1, "{l:?}");
         assert_eq!((l[0].a0, l[0].a1), (0, 24), "the last shared word is the end");
+    }
+
+    #[test]
+    fn an_exact_passage_followed_by_a_loose_tail_is_kept_without_the_tail() {
+        // twelve words the same, then forty of which two in five are shared:
+        // the generous widening runs through the tail (+1 every five words)
+        // into a stretch too loose to keep; the strict one ends the passage
+        let wa: Vec<u32> = (100..152).collect();
+        let mut wb = wa.clone();
+        for (i, w) in wb.iter_mut().enumerate().skip(12) {
+            if !matches!((i - 12) % 5, 0 | 2) {
+                *w += 1000;
+            }
+        }
+        let l = links(0, 1, &seeds_between(&wa, &wb, 4), &wa, &wb, &p());
+        assert_eq!(l.len(), 1, "{l:?}");
+        assert_eq!(l[0].a0, 0);
+        assert!((12..=13).contains(&l[0].a1), "{l:?}");
     }
 
     #[test]
