@@ -77,3 +77,27 @@ fn text_ranges_are_byte_exact() {
     let (base, t) = c.text_range(id, 1, 6).unwrap().unwrap();
     assert_eq!((base, t.as_str()), (3, "Cr"));
 }
+
+#[test]
+fn an_index_an_earlier_version_wrote_is_rebuilt_from_the_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = Corpus::open(dir.path()).unwrap().into_writer(|| {}).unwrap();
+    w.add(vec![source("a.txt", A), source("b.txt", B)]).unwrap();
+    drop(w.finish().unwrap());
+    // an index of another schema (one bigram a value, the `raw` tokenizer),
+    // holding documents, in place of the one this version writes
+    let path = dir.path().join("index");
+    std::fs::remove_dir_all(&path).unwrap();
+    std::fs::create_dir_all(&path).unwrap();
+    let mut b = tantivy::schema::Schema::builder();
+    let f = b.add_text_field("shingles", tantivy::schema::STRING);
+    let old = tantivy::Index::create_in_dir(&path, b.build()).unwrap();
+    let mut ow: tantivy::IndexWriter = old.writer(15_000_000).unwrap();
+    ow.add_document(tantivy::doc!(f => "ask not")).unwrap();
+    ow.commit().unwrap();
+    drop(ow);
+    drop(old);
+    let c = Corpus::open(dir.path()).unwrap();
+    assert_eq!(c.search(&shingles(B), 5).unwrap().len(), 1);
+    assert_eq!(c.search(&shingles(A), 5).unwrap().len(), 1);
+}
