@@ -270,22 +270,28 @@ impl PassageWriter {
 /// next passage's first (the bigram across the border is the earlier
 /// passage's), for [`BigramTokenizer`] to pair.
 fn passages(f: Fields, id: i64, text: &str) -> Vec<TantivyDocument> {
-    let toks = verbatim_text::tokenize(text);
-    let mut out = Vec::with_capacity(toks.len() / PASSAGE_WORDS + 1);
-    let mut words = String::new();
+    // every word's normalized form, each ended by WORD_END, in one buffer;
+    // `at[i]` is where word i starts in it, so a passage's value is a slice
+    let mut words = String::with_capacity(text.len() + text.len() / 4);
+    let mut at: Vec<usize> = Vec::with_capacity(text.len() / 5);
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(text.len() / 5);
+    verbatim_text::for_each_word(text, |start, end, norm| {
+        at.push(words.len());
+        spans.push((start, end));
+        words.push_str(norm);
+        words.push(WORD_END);
+    });
+    at.push(words.len());
+    let n = spans.len();
+    let mut out = Vec::with_capacity(n / PASSAGE_WORDS + 1);
     let mut p = 0;
-    while p < toks.len() {
-        let q = (p + PASSAGE_WORDS).min(toks.len());
+    while p < n {
+        let q = (p + PASSAGE_WORDS).min(n);
         let mut d = TantivyDocument::new();
         d.add_u64(f.source, id as u64);
-        d.add_u64(f.start, toks[p].start as u64);
-        d.add_u64(f.end, toks[q - 1].end as u64);
-        words.clear();
-        for t in &toks[p..(q + 1).min(toks.len())] {
-            words.push_str(&t.norm);
-            words.push(WORD_END);
-        }
-        d.add_text(f.shingles, &words);
+        d.add_u64(f.start, spans[p].0 as u64);
+        d.add_u64(f.end, spans[q - 1].1 as u64);
+        d.add_text(f.shingles, &words[at[p]..at[(q + 1).min(n)]]);
         out.push(d);
         p = q;
     }

@@ -92,6 +92,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// As [`tokenize`], appending to `out` (reuses its allocation).
 pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
+    for_each_word(text, |start, end, norm| out.push(Token { start, end, norm: norm.to_owned() }));
+}
+
+/// Calls `f(start, end, norm)` for each word of `text`, as [`tokenize`]
+/// finds them, without a `String` a word: the normalized form is lent from
+/// one buffer. Indexing a large corpus makes one token a word of it, and an
+/// allocation each was a noticeable share of ingest.
+pub fn for_each_word(text: &str, mut f: impl FnMut(usize, usize, &str)) {
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut norm = String::new();
@@ -131,7 +139,7 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
             }
         }
         if !norm.is_empty() {
-            out.push(Token { start, end, norm: norm.clone() });
+            f(start, end, &norm);
         }
     }
 }
