@@ -93,18 +93,22 @@ pub fn unmarked(text: &str) -> Vec<Unmarked> {
     let w = |k: usize| &text[ws[k].0..ws[k].1];
     let mut k = 0;
     while k + 2 < ws.len() {
-        let lower = w(k).to_lowercase();
+        // compared without lowercasing: this runs on every word of every
+        // source at ingest, and a lowercased copy of each was an allocation
+        let is_in = w(k).eq_ignore_ascii_case("in");
         // "As Jefferson wrote," / "as President Kennedy once put it,"
         // "As X said," opens its sentence: mid-sentence (", as I said, …")
         // the words that follow go on with the writer's own sentence
-        let opens_sentence = text[..ws[k].0]
-            .trim_end_matches([' ', '\t'])
-            .chars()
-            .last()
-            .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | '\n'));
-        let name_from = if lower == "as" && opens_sentence && w(k) == "As" {
+        let opens_sentence = || {
+            text[..ws[k].0]
+                .trim_end_matches([' ', '\t'])
+                .chars()
+                .last()
+                .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | '\n'))
+        };
+        let name_from = if w(k) == "As" && opens_sentence() {
             k + 1
-        } else if lower == "in"
+        } else if is_in
             && k + 3 < ws.len()
             && w(k + 1).eq_ignore_ascii_case("the")
             && w(k + 2).eq_ignore_ascii_case("words")
@@ -135,7 +139,7 @@ pub fn unmarked(text: &str) -> Vec<Unmarked> {
         }
         let mention = ws[name_from].0..ws[e - 1].1;
         // the verb, after at most two adverbs or auxiliaries ("once", "has", "so rightly")
-        let (cue, after) = if lower == "in" {
+        let (cue, after) = if is_in {
             (ws[k].0..ws[k + 3].1, ws[e - 1].1)
         } else {
             let mut v = e;
