@@ -14,7 +14,7 @@
 //! NUL; the field's tokenizer ([`BigramTokenizer`]) makes the bigrams. One
 //! value a passage, not one a bigram: tantivy groups and tokenizes a
 //! document's values one by one, and a hundred values a passage cost about
-//! a seventh of ingest (measured on UNGDC).
+//! a twelfth of ingest (measured on UNGDC, docs/BENCHMARKS.md).
 
 use std::path::Path;
 
@@ -81,20 +81,9 @@ impl PassageIndex {
     pub fn open(dir: &Path) -> Result<PassageIndex> {
         let path = dir.join("index");
         let e = |source| StoreError::Index { dir: dir.to_path_buf(), source };
-        let io = |source| StoreError::Io { dir: dir.to_path_buf(), source };
-        std::fs::create_dir_all(&path).map_err(io)?;
+        std::fs::create_dir_all(&path).map_err(|source| StoreError::Io { dir: dir.to_path_buf(), source })?;
         let (schema, fields) = schema();
-        let index = match open_index(dir, &path, &schema) {
-            // an index an earlier version wrote (another schema): it is
-            // derived data, so it is dropped, and `Corpus::open` rebuilds
-            // it from the record
-            Err(StoreError::Index { source: TantivyError::SchemaError(_), .. }) => {
-                std::fs::remove_dir_all(&path).map_err(io)?;
-                std::fs::create_dir_all(&path).map_err(io)?;
-                open_index(dir, &path, &schema)?
-            }
-            other => other?,
-        };
+        let index = open_index(dir, &path, &schema)?;
         index.tokenizers().register(BIGRAMS, TextAnalyzer::from(BigramTokenizer::default()));
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(e)?;
         Ok(PassageIndex { index, reader, fields })
@@ -165,7 +154,18 @@ impl PassageIndex {
 fn open_index(dir: &Path, path: &Path, schema: &Schema) -> Result<Index> {
     let mmap = tantivy::directory::MmapDirectory::open(path)
         .map_err(|err| StoreError::Other { dir: dir.to_path_buf(), msg: format!("index folder: {err}") })?;
-    Index::open_or_create(mmap, schema.clone()).map_err(|source| StoreError::Index { dir: dir.to_path_buf(), source })
+    match Index::open_or_create(mmap, schema.clone()) {
+        // in tantivy 0.27 `open_or_create` gives this error for one reason
+        // only: the folder holds an index of another schema
+        Err(TantivyError::SchemaError(_)) => Err(StoreError::StaleIndex { dir: dir.to_path_buf() }),
+        r => r.map_err(|source| StoreError::Index { dir: dir.to_path_buf(), source }),
+    }
+}
+
+/// Removes the index folder of `dir` and everything in it. Only for the
+/// holder of the write lock, who rebuilds it from the record.
+pub(crate) fn remove(dir: &Path) -> Result<()> {
+    std::fs::remove_dir_all(dir.join("index")).map_err(|source| StoreError::Io { dir: dir.to_path_buf(), source })
 }
 
 /// The name the `shingles` field's tokenizer is registered under.

@@ -104,6 +104,15 @@ pub enum StoreError {
     Io { dir: PathBuf, source: std::io::Error },
     #[error("corpus {dir}: {msg}")]
     Other { dir: PathBuf, msg: String },
+    /// The index folder holds an index another version of verbatim wrote
+    /// (another schema). It is derived from the record and rebuilt by the
+    /// process that takes the write lock; this error means another process
+    /// held it.
+    #[error(
+        "corpus {dir}: the index was written by another version of verbatim and is rebuilt from the record when \
+         the corpus is opened with no writer at work; another process is writing to it now: try again when it ends"
+    )]
+    StaleIndex { dir: PathBuf },
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -144,14 +153,34 @@ impl Corpus {
     pub fn open(dir: &Path) -> Result<Corpus> {
         std::fs::create_dir_all(dir).map_err(|e| StoreError::Io { dir: dir.to_path_buf(), source: e })?;
         let record = record::Record::open(dir)?;
-        let index = index::PassageIndex::open(dir)?;
+        // the index is derived from the record, so one another version
+        // wrote is dropped and rebuilt; only under the write lock, so that
+        // no writer of this version is at work in the folder meanwhile
+        let mut lock = None;
+        let index = match index::PassageIndex::open(dir) {
+            Err(StoreError::StaleIndex { .. }) => {
+                lock = try_lock(dir)?;
+                if lock.is_none() {
+                    return Err(StoreError::StaleIndex { dir: dir.to_path_buf() });
+                }
+                index::remove(dir)?;
+                index::PassageIndex::open(dir)?
+            }
+            other => other?,
+        };
         let mut corpus = Corpus { dir: dir.to_path_buf(), record, index };
-        // the index folder was deleted (or lost): rebuild it from the record
-        if corpus.index.num_docs() == 0 && corpus.record.stats()?.sources > 0 {
-            corpus.record.mark_all_unindexed()?;
-        }
-        if corpus.record.needs_repair()? {
-            if let Some(lock) = try_lock(dir)? {
+        // an empty index over a record with sources (the index folder was
+        // deleted, lost or stale): everything is indexed again, by the
+        // holder of the write lock (a writer at work marks what it indexes)
+        let empty = corpus.index.num_docs() == 0 && corpus.record.stats()?.sources > 0;
+        if empty || corpus.record.needs_repair()? {
+            if lock.is_none() {
+                lock = try_lock(dir)?;
+            }
+            if let Some(lock) = lock {
+                if empty {
+                    corpus.record.mark_all_unindexed()?;
+                }
                 let mut w = Writer::with_lock(corpus, lock)?;
                 w.repair()?;
                 return w.finish();

@@ -78,15 +78,10 @@ fn text_ranges_are_byte_exact() {
     assert_eq!((base, t.as_str()), (3, "Cr"));
 }
 
-#[test]
-fn an_index_an_earlier_version_wrote_is_rebuilt_from_the_record() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut w = Corpus::open(dir.path()).unwrap().into_writer(|| {}).unwrap();
-    w.add(vec![source("a.txt", A), source("b.txt", B)]).unwrap();
-    drop(w.finish().unwrap());
-    // an index of another schema (one bigram a value, the `raw` tokenizer),
-    // holding documents, in place of the one this version writes
-    let path = dir.path().join("index");
+/// Puts an index of another schema (one bigram a value, the `raw`
+/// tokenizer), holding a document, in place of the one this version writes.
+fn plant_stale_index(dir: &std::path::Path) {
+    let path = dir.join("index");
     std::fs::remove_dir_all(&path).unwrap();
     std::fs::create_dir_all(&path).unwrap();
     let mut b = tantivy::schema::Schema::builder();
@@ -95,9 +90,34 @@ fn an_index_an_earlier_version_wrote_is_rebuilt_from_the_record() {
     let mut ow: tantivy::IndexWriter = old.writer(15_000_000).unwrap();
     ow.add_document(tantivy::doc!(f => "ask not")).unwrap();
     ow.commit().unwrap();
-    drop(ow);
-    drop(old);
+}
+
+#[test]
+fn an_index_an_earlier_version_wrote_is_rebuilt_from_the_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = Corpus::open(dir.path()).unwrap().into_writer(|| {}).unwrap();
+    w.add(vec![source("a.txt", A), source("b.txt", B)]).unwrap();
+    drop(w.finish().unwrap());
+    plant_stale_index(dir.path());
     let c = Corpus::open(dir.path()).unwrap();
     assert_eq!(c.search(&shingles(B), 5).unwrap().len(), 1);
+    assert_eq!(c.search(&shingles(A), 5).unwrap().len(), 1);
+}
+
+#[test]
+fn a_stale_index_is_left_alone_while_another_holds_the_write_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = Corpus::open(dir.path()).unwrap().into_writer(|| {}).unwrap();
+    w.add(vec![source("a.txt", A)]).unwrap();
+    drop(w.finish().unwrap());
+    plant_stale_index(dir.path());
+    // another process's writer: the same lock file, locked through another handle
+    let lock = std::fs::OpenOptions::new().write(true).open(dir.path().join("write.lock")).unwrap();
+    lock.lock().unwrap();
+    let err = Corpus::open(dir.path()).err().expect("a stale index under another's lock is an error");
+    assert!(err.to_string().contains("another version"), "{err}");
+    assert!(dir.path().join("index").join("meta.json").is_file(), "the index was not touched");
+    drop(lock);
+    let c = Corpus::open(dir.path()).unwrap();
     assert_eq!(c.search(&shingles(A), 5).unwrap().len(), 1);
 }
