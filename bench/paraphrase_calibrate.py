@@ -19,8 +19,10 @@ so a wrong one fabricates a source, which is worse than a paraphrase
 missed. It is also chosen on each half of the set (queries alternately)
 and scored on the other, to show how much the choice depends on the
 queries it was made on. `--answers-in FILE` scores answers written before
-with `--answers` instead of running the binary. The SVG plots precision, recall and
-absent kept against the threshold. Standard library only.
+with `--answers` instead of running the binary; `--also-absent SET_DIR ANSWERS` adds
+another set's absent queries, scored from its answers, to the ones the threshold
+must keep absent. The SVG plots precision, recall and absent kept against the
+threshold. Standard library only.
 """
 import argparse
 import json
@@ -132,7 +134,7 @@ def svg(curve, chosen, path):
         out.append(f'<text x="{pad - 8}" y="{y(v) + 4}" text-anchor="end">{v:.2f}</text>')
     for c in curve[:: max(1, len(curve) // 10)]:
         out.append(f'<text x="{x(c["t"])}" y="{h - pad + 16}" text-anchor="middle">{c["t"]:.2f}</text>')
-    out.append(f'<text x="{w / 2}" y="{h - 10}" text-anchor="middle">threshold (cosine)</text>')
+    out.append(f'<text x="{w / 2}" y="{h - 10}" text-anchor="middle">threshold (score)</text>')
     for key, colour in (("precision", "#1f77b4"), ("recall", "#d62728"), ("absent_kept", "#2ca02c")):
         pts = " ".join(f"{x(c['t']):.1f},{y(c[key]):.1f}" for c in curve)
         out.append(f'<polyline points="{pts}" fill="none" stroke="{colour}" stroke-width="2"/>')
@@ -156,16 +158,22 @@ def main():
     ap.add_argument("--answers", help="also write the raw answers (JSON Lines) here")
     ap.add_argument("--answers-in", help="score these answers (from --answers) instead of running the binary")
     ap.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "verbatim-bench"))
+    ap.add_argument("--also-absent", nargs=2, metavar=("SET_DIR", "ANSWERS"),
+                    help="count that set's absent (not_found) queries too, scored from its answers")
     args = ap.parse_args()
     if args.answers_in:
         rows = score(os.path.abspath(args.set_dir), args.answers_in)
     else:
         rows = run(os.path.abspath(args.bin), os.path.abspath(args.set_dir), args.cache, args.model, args.answers)
-    grid = [round(0.30 + 0.01 * i, 2) for i in range(66)]
+    if args.also_absent:
+        extra = [r for r in score(os.path.abspath(args.also_absent[0]), args.also_absent[1]) if r[0] == "not_found"]
+        print(f"with {len(extra)} absent queries of {args.also_absent[0]}")
+        rows += extra
+    grid = [round(0.01 * i, 2) for i in range(96)]
     curve = [at(rows, t) for t in grid]
     best = choose(rows, grid)
     print(f"{'t':>5}{'precision':>11}{'recall':>8}{'absent kept':>13}")
-    for c in curve[::5]:
+    for c in curve[10::5]:
         print(f"{c['t']:>5.2f}{c['precision']:>11.3f}{c['recall']:>8.3f}{c['absent_kept']:>13.3f}")
     print(f"\nchosen {best['t']:.2f}: precision {best['precision']:.3f} · recall {best['recall']:.3f}"
           f" · absent kept {best['absent_kept']:.3f} · right verdicts {best['verdicts_right']}/{best['n']}")
