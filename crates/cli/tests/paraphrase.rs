@@ -48,8 +48,12 @@ fn a_verse_in_other_words_is_a_paraphrase_of_its_source() {
     assert!(best["edits"].as_array().unwrap().is_empty());
     let shared: Vec<&str> = best["shared"].as_array().unwrap().iter().filter_map(|w| w.as_str()).collect();
     assert!(shared.contains(&"gopher") && shared.contains(&"pitch"), "{shared:?}");
+    // near in meaning, and nearer than to any other place
     let score = best["score"].as_f64().unwrap();
-    assert!(score > 0.5 && score <= 1.0, "{score}");
+    let sim = &best["similarity"];
+    let (meaning, others) = (sim["meaning"].as_f64().unwrap(), sim["others"].as_f64().unwrap());
+    assert!(meaning > 0.7 && score > 0.4 && score <= 1.0, "{best}");
+    assert!(others < meaning, "{best}");
     // the span is the source's own bytes
     let text = std::fs::read_to_string(shared_book("01_Genesis.txt")).unwrap();
     let (s, e) = (best["start"].as_u64().unwrap() as usize, best["end"].as_u64().unwrap() as usize);

@@ -16,6 +16,8 @@
 //! - [`grammar`]: English's closed classes as the rules need them
 //!   (auxiliaries, pronouns, clause words, numbers) and the words that limit
 //!   a claim (negations, conditions, quantifiers, hedges);
+//! - [`early_modern`]: Early Modern English words ("thou", "hath") and
+//!   their present-day forms;
 //! - [`records`]: the words of credit lines and citations (locators,
 //!   outlets, editors' notes, titles of works, the clauses of a report).
 //!
@@ -28,6 +30,7 @@
 //!
 //! Architecture invariant: depends on nothing; holds data, not rules.
 
+pub mod early_modern;
 pub mod grammar;
 pub mod names;
 pub mod records;

@@ -147,17 +147,21 @@ pub struct Match {
     /// For a paraphrase: the words of the source span whose stem the
     /// quotation has too (function words left out), each once, in order.
     pub shared: Vec<String>,
-    /// For a paraphrase: the two similarities that make its `score`.
+    /// For a paraphrase: the similarities that make its `score`.
     pub similarity: Option<Similarity>,
 }
 
 /// How near a paraphrase is to its source, measured two ways (each a
 /// cosine, -1 to 1): in meaning, by a sentence encoder, and in words, by
-/// the content words the two share weighed by their rarity.
+/// the content words the two share weighed by their rarity; and how near
+/// the quotation is to the other places it could come from.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Similarity {
     pub meaning: f32,
     pub words: f32,
+    /// The mean mix of meaning and words of the next nearest other places:
+    /// a quotation about as near to many places names none of them.
+    pub others: f32,
 }
 
 /// Where a matched passage stands in the corpus's reuse (see

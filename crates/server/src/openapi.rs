@@ -11,7 +11,7 @@ use utoipa::{Modify, OpenApi, ToSchema};
     info(title = "verbatim", description = "Find where a quotation really comes from, how it differs from the source, and whether its credit is right."),
     paths(crate::find, crate::verify, crate::check, crate::source, crate::stats, crate::ingest),
     components(schemas(crate::FindRequest, crate::VerifyRequest, crate::CheckRequest, crate::IngestRequest, crate::IngestDocument,
-        AnswerDoc, MatchDoc, ChainDoc, WitnessDoc, NestedDoc, ReuseDoc, ReuseStepDoc, EditDoc, OmissionDoc, CheckDoc, CheckedDoc, SourceDoc, StatsDoc, IngestDoc, ErrorDoc)),
+        AnswerDoc, MatchDoc, SimilarityDoc, ChainDoc, WitnessDoc, NestedDoc, ReuseDoc, ReuseStepDoc, EditDoc, OmissionDoc, CheckDoc, CheckedDoc, SourceDoc, StatsDoc, IngestDoc, ErrorDoc)),
     modifiers(&Bearer)
 )]
 struct ApiDoc;
@@ -113,12 +113,14 @@ pub struct MatchDoc {
     start: usize,
     end: usize,
     text: String,
-    /// 1 for an exact placement, lower the more it changed; for a paraphrase, the cosine
-    /// similarity of the quotation and the span.
+    /// 1 for an exact placement, lower the more it changed; for a paraphrase, 0.7 × meaning
+    /// + 0.3 × words, less half the similarity's `others`.
     score: f32,
     verdict: String,
     /// For a paraphrase only: the span's content words that the quotation has too.
     shared: Option<Vec<String>>,
+    /// For a paraphrase only: what its score is made of.
+    similarity: Option<SimilarityDoc>,
     omitted: Vec<OmissionDoc>,
     edits: Vec<EditDoc>,
     /// Whose words these are according to this source.
@@ -135,6 +137,18 @@ pub struct MatchDoc {
     primary: bool,
     /// The reuse cluster holding these words, once `verbatim reuse` has run.
     reuse: Option<ReuseDoc>,
+}
+
+/// How near a paraphrase is to its source (each a cosine, -1 to 1).
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct SimilarityDoc {
+    /// The sentence encoder's cosine of the quotation and the span.
+    meaning: f32,
+    /// The cosine of their content words, each weighed by its rarity.
+    words: f32,
+    /// The mean mix of meaning and words of the next nearest other places.
+    others: f32,
 }
 
 /// Where a matched passage stands in the corpus's reuse.
