@@ -19,6 +19,8 @@
 use std::path::Path;
 
 use rayon::prelude::*;
+use std::cmp::Reverse;
+
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions};
@@ -135,9 +137,25 @@ impl PassageIndex {
             .map(|(_, t)| (Occur::Should, Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs)) as Box<dyn Query>))
             .collect();
         let query = BooleanQuery::new(clauses);
-        let top = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
+        // Equal scores are ordered by source and start, so that the same
+        // corpus answers the same however ingest's threads cut its segments:
+        // by score alone, ties fall in segment order, and which of several
+        // equal passages makes the cut at `limit` changed from one ingest
+        // of a corpus to the next.
+        let collector = TopDocs::with_limit(limit).tweak_score(|seg: &tantivy::SegmentReader| {
+            let ff = seg.fast_fields();
+            let col = |name: &str| ff.u64(name).ok().map(|c| c.first_or_default_col(u64::MAX));
+            let (source, start) = (col("source"), col("start"));
+            move |doc: tantivy::DocId, score: tantivy::Score| {
+                let key = |c: &Option<std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>>| {
+                    Reverse(c.as_ref().map_or(u64::MAX, |c| c.get_val(doc)))
+                };
+                (score, key(&source), key(&start))
+            }
+        });
+        let top = searcher.search(&query, &collector)?;
         let mut out = Vec::with_capacity(top.len());
-        for (score, addr) in top {
+        for ((score, _, _), addr) in top {
             let seg = searcher.segment_reader(addr.segment_ord);
             let ff = seg.fast_fields();
             let src = ff.u64("source")?.first(addr.doc_id);

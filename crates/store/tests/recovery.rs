@@ -121,3 +121,24 @@ fn a_stale_index_is_left_alone_while_another_holds_the_write_lock() {
     let c = Corpus::open(dir.path()).unwrap();
     assert_eq!(c.search(&shingles(A), 5).unwrap().len(), 1);
 }
+
+#[test]
+fn equal_passages_are_ranked_by_source_whatever_the_segments() {
+    // one text in eight sources, committed one at a time so that they
+    // stand in several segments: a cut at three keeps the first three
+    // sources, in order, as a single commit of all eight does
+    let ranked = |batches: &[&[usize]]| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut w = Corpus::open(dir.path()).unwrap().into_writer(|| {}).unwrap();
+        for batch in batches {
+            w.add(batch.iter().map(|k| source(&format!("s{k}.txt"), A)).collect()).unwrap();
+            w.commit().unwrap();
+        }
+        let c = w.finish().unwrap();
+        let hits = c.search(&shingles(A), 3).unwrap();
+        hits.iter().map(|h| c.source(h.source).unwrap().unwrap().path).collect::<Vec<_>>()
+    };
+    let one = ranked(&[&[1, 2, 3, 4, 5, 6, 7, 8]]);
+    assert_eq!(one, ["s1.txt", "s2.txt", "s3.txt"]);
+    assert_eq!(ranked(&[&[1], &[2], &[3, 4], &[5], &[6, 7], &[8]]), one);
+}
