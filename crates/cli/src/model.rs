@@ -61,7 +61,7 @@ pub(crate) fn engine_options(given: Option<&Path>, threshold: f32) -> Result<Opt
 
 fn check_threshold(t: f32) -> Result<f32> {
     if !(-1.0..=1.0).contains(&t) {
-        return Err(crate::BadInput(format!("--paraphrase-threshold {t}: give a cosine from -1 to 1")).into());
+        return Err(crate::BadInput(format!("--paraphrase-threshold {t}: give a score from -1 to 1")).into());
     }
     Ok(t)
 }

@@ -104,7 +104,7 @@ pub struct Options {
     /// paraphrase. Shared by every engine made with these options.
     #[cfg(feature = "paraphrase")]
     pub encoder: Option<Arc<verbatim_semantic::Encoder>>,
-    /// The lowest cosine similarity answered as a paraphrase.
+    /// The lowest score answered as a paraphrase (see `paraphrase::THRESHOLD`).
     pub paraphrase_threshold: f32,
 }
 

@@ -10,10 +10,13 @@
 //! meaning warrants. The paraphrase search hands the encoder the
 //! present-day form of both texts; the text it reports is never changed.
 //!
-//! Only whole words whose old form has one present-day reading are here.
-//! "art" (a verb only after "thou"), the "-eth" and "-est" endings and
-//! words with a present-day sense of their own ("mine", "brake", "wherefore")
-//! are left to the rule that reads this list, or left alone. The forms
+//! [`WORDS`] holds whole words whose old form has one present-day reading
+//! wherever it stands ("thine" reads "your", though it is sometimes
+//! "yours"); [`BESIDE_THOU`] holds those that are present-day words too
+//! ("art", "wilt") and are read as old only beside "thou". The "-eth" and
+//! "-est" endings are left to the rule that reads these lists; words with a
+//! present-day sense of their own ("mine", "brake", "wherefore") are left
+//! alone. The forms
 //! follow Barber, *Early Modern English* (1997), chapters 5 and 7; the
 //! selection is by hand.
 
@@ -23,7 +26,6 @@ pub const WORDS: &[(&str, &str)] = &[
     // second person singular and the old plural "ye"
     ("thou", "you"),
     ("thee", "you"),
-    ("ye", "you"),
     ("thy", "your"),
     ("thine", "your"),
     ("thyself", "yourself"),
@@ -35,7 +37,6 @@ pub const WORDS: &[(&str, &str)] = &[
     ("dost", "do"),
     ("didst", "did"),
     ("shalt", "shall"),
-    ("wilt", "will"),
     ("canst", "can"),
     ("couldest", "could"),
     ("wouldest", "would"),
@@ -73,11 +74,57 @@ pub const WORDS: &[(&str, &str)] = &[
     ("nay", "no"),
 ];
 
-/// Nouns that end like a verb's old third person ("-eth") and are none:
-/// the rule that turns "maketh" into "makes" leaves them as they are. Names
-/// ("Seth", "Nazareth") need no entry: the rule reads lowercase words only,
-/// and ordinals ("twentieth") none: it leaves "-ieth" alone.
-pub const NOT_ETH_VERBS: &[&str] = &["teeth", "shibboleth"];
+/// Old forms that are present-day words too, read as old only next to
+/// "thou" ("thou art", "wilt thou"), and their present-day forms.
+pub const BESIDE_THOU: &[(&str, &str)] = &[("art", "are"), ("wilt", "will")];
+
+/// "ye", the old plural "you": read as "you" in lowercase, or capitalised
+/// at a sentence's start; elsewhere "Ye" is a name ("Ye Olde", the surname).
+pub const YE: (&str, &str) = ("ye", "you");
+
+/// Words that end like a verb's old third person ("-eth") and are none:
+/// nouns and the ordinals in "-tieth". The rule that turns "maketh" into
+/// "makes" leaves them as they are. Names ("Seth", "Nazareth") need no
+/// entry: the rule reads lowercase words only.
+pub const NOT_ETH_VERBS: &[&str] = &[
+    "teeth",
+    "shibboleth",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+];
+
+/// Words after which a verb in "-est" standing before "thou" opens a
+/// question or a clause ("Why knowest thou", "and seest thou"), so that
+/// "-est" there is the old second person, not a superlative or a noun
+/// ("the fairest thou", "the forest thou"). A verb after "thou" needs none:
+/// "O thou fairest" is the one common superlative there, and "O" before
+/// "thou" turns the rule off.
+pub const CLAUSE_OPENERS: &[&str] = &[
+    "and",
+    "but",
+    "or",
+    "nor",
+    "if",
+    "then",
+    "why",
+    "what",
+    "how",
+    "where",
+    "when",
+    "whom",
+    "who",
+    "whither",
+    "wherefore",
+    "now",
+    "yet",
+    "so",
+];
 
 #[cfg(test)]
 mod tests {
@@ -94,5 +141,10 @@ mod tests {
             assert!(seen.insert(*old), "{old} twice");
         }
         assert!(NOT_ETH_VERBS.iter().all(|w| w.ends_with("eth")));
+        for (old, new) in BESIDE_THOU.iter().chain([&YE]) {
+            assert!(!WORDS.iter().any(|(o, _)| o == old), "{old} in WORDS too");
+            assert!(old.chars().chain(new.chars()).all(|c| c.is_ascii_lowercase()));
+        }
+        assert!(CLAUSE_OPENERS.iter().all(|w| w.chars().all(|c| c.is_ascii_lowercase())));
     }
 }

@@ -154,12 +154,14 @@ pub struct Match {
 /// How near a paraphrase is to its source, measured two ways (each a
 /// cosine, -1 to 1): in meaning, by a sentence encoder, and in words, by
 /// the content words the two share weighed by their rarity; and how near
-/// the quotation is to the other places it could come from.
+/// the quotation is to the other places it could come from (a mix of the
+/// two).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Similarity {
     pub meaning: f32,
     pub words: f32,
-    /// The mean mix of meaning and words of the next nearest other places:
+    /// The mean mix of meaning and words of the nearest other places (up to
+    /// four, a typical value standing in for each one missing):
     /// a quotation about as near to many places names none of them.
     pub others: f32,
 }

@@ -139,7 +139,7 @@ pub struct MatchDoc {
     reuse: Option<ReuseDoc>,
 }
 
-/// How near a paraphrase is to its source (each a cosine, -1 to 1).
+/// How near a paraphrase is to its source (-1 to 1).
 #[derive(ToSchema)]
 #[allow(dead_code)]
 pub struct SimilarityDoc {
@@ -147,7 +147,7 @@ pub struct SimilarityDoc {
     meaning: f32,
     /// The cosine of their content words, each weighed by its rarity.
     words: f32,
-    /// The mean mix of meaning and words of the next nearest other places.
+    /// The mean of 0.7 × meaning + 0.3 × words over the nearest other places (up to four).
     others: f32,
 }
 
