@@ -454,6 +454,7 @@ fn old_stem(stem: &str) -> Option<(&str, bool)> {
 /// - a longer stem ending in a single "a", "i", "o" or "u" and a consonant
 ///   ("abid", "declar", "provok", "endur"), but not in "-it" or "-on",
 ///   whose verbs keep no "e" ("visit", "inherit", "pardon", "fashion").
+///
 /// An "-er" or "-en" stem ("answer", "harden") and one ending in "w", "x"
 /// or "y" took no "e". The few verbs this misreads ("creat", "blasphem")
 /// come out near enough for the encoder's word pieces.
