@@ -485,13 +485,8 @@ fn third_person_eth(word: &str) -> Option<String> {
     let (stem, undoubled) = old_stem(stem)?;
     // "goes", "lies", "sees", "passes", "watches"
     let es = ["s", "sh", "ch", "x", "z", "o", "i", "e"].iter().any(|e| stem.ends_with(e));
-    Some(if undoubled {
-        format!("{stem}s")
-    } else if es || lost_an_e(stem) {
-        format!("{stem}es")
-    } else {
-        format!("{stem}s")
-    })
+    let ending = if !undoubled && (es || lost_an_e(stem)) { "es" } else { "s" };
+    Some(format!("{stem}{ending}"))
 }
 
 /// Beside "thou": "knowest" → "know", "makest" → "make", "seest" → "see",
@@ -525,31 +520,29 @@ fn second_person_est(word: &str) -> Option<String> {
 /// above the line at the same share of absent quotations below it (see
 /// docs/PARAPHRASE.md). It is the local scaling of Conneau et al. (2018,
 /// "Word translation without parallel data"), on the query's side only.
-pub(crate) fn places(windows: &[Window], mut near: Vec<(usize, Similarity)>) -> Vec<(usize, Similarity, f32)> {
-    near.sort_by(|a, b| {
-        let (sa, sb) = (score(a.1.meaning, a.1.words), score(b.1.meaning, b.1.words));
-        sb.total_cmp(&sa).then(a.0.cmp(&b.0))
-    });
-    let mut kept: Vec<(usize, Similarity)> = Vec::new();
-    for (i, sim) in near {
-        let w = &windows[i];
-        if !kept.iter().any(|(k, _)| {
-            let o = &windows[*k];
+pub(crate) fn places(windows: &[Window], near: Vec<(usize, Similarity)>) -> Vec<(usize, Similarity, f32)> {
+    let mut near: Vec<(usize, Similarity, f32)> =
+        near.into_iter().map(|(i, s)| (i, s, score(s.meaning, s.words))).collect();
+    near.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+    let mut kept: Vec<(usize, Similarity, f32)> = Vec::new();
+    for n in near {
+        let w = &windows[n.0];
+        if !kept.iter().any(|k| {
+            let o = &windows[k.0];
             o.source == w.source && o.start < w.end && w.start < o.end
         }) {
-            kept.push((i, sim));
+            kept.push(n);
         }
     }
-    let mixes: Vec<f32> = kept.iter().map(|(_, s)| score(s.meaning, s.words)).collect();
     let mut out: Vec<(usize, Similarity, f32)> = kept
         .iter()
         .enumerate()
-        .map(|(k, &(i, mut sim))| {
+        .map(|(k, &(i, mut sim, mix))| {
             let others: Vec<f32> =
-                mixes.iter().enumerate().filter(|&(j, _)| j != k).map(|(_, m)| *m).take(OTHERS).collect();
+                kept.iter().enumerate().filter(|&(j, _)| j != k).map(|(_, o)| o.2).take(OTHERS).collect();
             let unseen = (OTHERS - others.len()) as f32 * UNSEEN_OTHER;
             sim.others = (others.iter().sum::<f32>() + unseen) / OTHERS as f32;
-            (i, sim, mixes[k] - OTHERS_WEIGHT * sim.others)
+            (i, sim, mix - OTHERS_WEIGHT * sim.others)
         })
         .collect();
     out.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));

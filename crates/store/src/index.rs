@@ -155,13 +155,14 @@ impl PassageIndex {
         });
         let top = searcher.search(&query, &collector)?;
         let mut out = Vec::with_capacity(top.len());
-        for ((score, _, _), addr) in top {
-            let seg = searcher.segment_reader(addr.segment_ord);
-            let ff = seg.fast_fields();
-            let src = ff.u64("source")?.first(addr.doc_id);
-            let start = ff.u64("start")?.first(addr.doc_id);
-            let end = ff.u64("end")?.first(addr.doc_id);
-            if let (Some(src), Some(start), Some(end)) = (src, start, end) {
+        // the sort key already holds the source and start (`u64::MAX` where
+        // a passage lacked one); only the end is read again
+        for ((score, Reverse(src), Reverse(start)), addr) in top {
+            if src == u64::MAX || start == u64::MAX {
+                continue;
+            }
+            let end = searcher.segment_reader(addr.segment_ord).fast_fields().u64("end")?.first(addr.doc_id);
+            if let Some(end) = end {
                 out.push(PassageHit { source: src as i64, start: start as usize, end: end as usize, score });
             }
         }
