@@ -29,8 +29,8 @@ struct Cli {
     /// data folder's `verbatim/model` when it exists.
     #[arg(long, global = true)]
     model: Option<PathBuf>,
-    /// The lowest score (-1 to 1) answered as a paraphrase: the mix of meaning and words,
-    /// less half that of the nearest other places.
+    /// The lowest score (-1 to 1) answered as a paraphrase: how well the word pieces of the
+    /// quotation and a place match, less how well they match the nearest other places.
     /// The default was chosen on a development set: docs/PARAPHRASE.md.
     #[arg(long, global = true, allow_negative_numbers = true, default_value_t = verbatim_engine::paraphrase::THRESHOLD)]
     paraphrase_threshold: f32,

@@ -48,7 +48,8 @@ pub fn match_json(m: &Match) -> Value {
         v["shared"] = json!(m.shared);
         if let Some(s) = m.similarity {
             let r = |x: f32| (x * 1000.0).round() / 1000.0;
-            v["similarity"] = json!({"meaning": r(s.meaning), "words": r(s.words), "others": r(s.others)});
+            v["similarity"] =
+                json!({"pieces": r(s.pieces), "meaning": r(s.meaning), "words": r(s.words), "others": r(s.others)});
         }
     }
     if let Some(p) = &m.part {

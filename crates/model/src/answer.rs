@@ -151,18 +151,21 @@ pub struct Match {
     pub similarity: Option<Similarity>,
 }
 
-/// How near a paraphrase is to its source, measured two ways (each a
-/// cosine, -1 to 1): in meaning, by a sentence encoder, and in words, by
-/// the content words the two share weighed by their rarity; and how near
-/// the quotation is to the other places it could come from (a mix of the
-/// two).
+/// How near a paraphrase is to its source, measured three ways (each -1
+/// to 1): piece by piece, each word piece of one matched to its nearest in
+/// the other by the sentence encoder's token vectors; in meaning as a
+/// whole, by the cosine of the encoder's sentence vectors; and in words, by
+/// the content words the two share weighed by their rarity. And how near
+/// the quotation is, piece by piece, to the other places it could come
+/// from.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Similarity {
+    pub pieces: f32,
     pub meaning: f32,
     pub words: f32,
-    /// The mean mix of meaning and words of the nearest other places (up to
-    /// four, a typical value standing in for each one missing):
-    /// a quotation about as near to many places names none of them.
+    /// The mean `pieces` of the nearest other places (up to four, a
+    /// typical value standing in for each one missing): a quotation about
+    /// as near to many places names none of them.
     pub others: f32,
 }
 

@@ -113,8 +113,8 @@ pub struct MatchDoc {
     start: usize,
     end: usize,
     text: String,
-    /// 1 for an exact placement, lower the more it changed; for a paraphrase, 0.7 × meaning
-    /// + 0.3 × words, less half the similarity's `others`.
+    /// 1 for an exact placement, lower the more it changed; for a paraphrase, the similarity's
+    /// `pieces` less its `others`.
     score: f32,
     verdict: String,
     /// For a paraphrase only: the span's content words that the quotation has too.
@@ -143,11 +143,14 @@ pub struct MatchDoc {
 #[derive(ToSchema)]
 #[allow(dead_code)]
 pub struct SimilarityDoc {
+    /// How well the word pieces of the quotation and the span match, each to its nearest on the
+    /// other side by the sentence encoder's token vectors (BERTScore F1).
+    pieces: f32,
     /// The sentence encoder's cosine of the quotation and the span.
     meaning: f32,
     /// The cosine of their content words, each weighed by its rarity.
     words: f32,
-    /// The mean of 0.7 × meaning + 0.3 × words over the nearest other places (up to four).
+    /// The mean `pieces` of the nearest other places (up to four).
     others: f32,
 }
 
