@@ -11,7 +11,9 @@ whose other text is filler: sentences of the inaugural addresses
 (../shared/corpora/speeches/inaugural) and The Devil's Dictionary
 (../shared/corpora/books), each kept only if none of its word
 4-grams was kept before or occurs in a passage, so that the filler itself
-holds no reuse (the addresses quote the Constitution and one another). The earliest document of a passage holds it as written; the
+holds no reuse that four words in a row can find (the addresses quote the
+Constitution and one another; two of them share a sentence reworded,
+docs/REUSE.md). The earliest document of a passage holds it as written; the
 others hold a copy changed at one of four levels:
 
   none     the passage as written

@@ -30,7 +30,9 @@ struct Cli {
     #[arg(long, global = true)]
     model: Option<PathBuf>,
     /// The lowest score (-1 to 1) answered as a paraphrase: how well the word pieces of the
-    /// quotation and a place match, less how well they match the nearest other places.
+    /// quotation and a place match, less how well they match the nearest other places (counted
+    /// at 0.45 at least, so no score passes 0.55); -1 answers the nearest place of every
+    /// quotation.
     /// The default was chosen on a development set: docs/PARAPHRASE.md.
     #[arg(long, global = true, allow_negative_numbers = true, default_value_t = verbatim_engine::paraphrase::THRESHOLD)]
     paraphrase_threshold: f32,

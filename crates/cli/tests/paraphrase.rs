@@ -50,14 +50,15 @@ fn a_verse_in_other_words_is_a_paraphrase_of_its_source() {
     assert!(shared.contains(&"gopher") && shared.contains(&"pitch"), "{shared:?}");
     // near piece by piece and in meaning, and well ahead of any other
     // place: the score is the margin, pieces less others, the others
-    // counted at 0.45 at least (0.34 when this was written, against a
+    // counted at 0.45 at least (the engine's TYPICAL_OTHER), so it is at
+    // most 0.55 (the score was 0.34 when this was written, against a
     // threshold of 0.13)
     let score = best["score"].as_f64().unwrap();
     let sim = &best["similarity"];
     let num = |k: &str| sim[k].as_f64().unwrap();
     assert!(num("pieces") > 0.7 && num("meaning") > 0.7, "{best}");
     assert!((score - (num("pieces") - num("others").max(0.45))).abs() < 0.002, "{best}");
-    assert!(score > 0.25 && score <= 1.0, "{best}");
+    assert!(score > 0.25 && score <= 0.551, "{best}");
     // the span is the source's own bytes
     let text = std::fs::read_to_string(shared_book("01_Genesis.txt")).unwrap();
     let (s, e) = (best["start"].as_u64().unwrap() as usize, best["end"].as_u64().unwrap() as usize);

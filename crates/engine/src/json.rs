@@ -154,3 +154,47 @@ fn one_checked(file: Option<&str>, text: &str, lines: &verbatim_text::LineIndex,
     }
     v
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Similarity, Verdict};
+    use verbatim_model::SourceKind;
+    use verbatim_store::SourceRow;
+
+    fn row() -> SourceRow {
+        SourceRow {
+            id: 1,
+            path: "kjv/01_Genesis.txt".into(),
+            title: None,
+            kind: SourceKind::Document,
+            speaker: None,
+            date: None,
+            outlet: None,
+            url: None,
+            format: "text".into(),
+            hash: String::new(),
+            bytes: 100,
+        }
+    }
+
+    #[test]
+    fn a_paraphrase_carries_its_similarity_and_shared_words() {
+        let text = "Make thee an ark of gopher wood".to_string();
+        let mut m = crate::judge::match_at(&row(), None, 10..41, text, 0.3416, Verdict::Paraphrase);
+        m.shared = vec!["ark".into(), "gopher".into()];
+        m.similarity = Some(Similarity { pieces: 0.7914, meaning: 0.8191, words: 0.6309, others: 0.4436 });
+        let v = match_json(&m);
+        assert_eq!(v["verdict"], "paraphrase");
+        assert_eq!(v["shared"], json!(["ark", "gopher"]));
+        // each to three places
+        for (k, want) in [("pieces", 0.791), ("meaning", 0.819), ("words", 0.631), ("others", 0.444)] {
+            let got = v["similarity"][k].as_f64().unwrap_or(f64::NAN);
+            assert!((got - want).abs() < 1e-6, "{k}: {got}");
+        }
+        // a quotation has neither
+        let q = crate::judge::match_at(&row(), None, 10..41, "x".into(), 1.0, Verdict::Verbatim);
+        let v = match_json(&q);
+        assert!(v.get("similarity").is_none() && v.get("shared").is_none(), "{v}");
+    }
+}

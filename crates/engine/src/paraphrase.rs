@@ -26,7 +26,8 @@
 //!
 //! Architecture invariant: a paraphrase is never reported as a quotation.
 //! Its verdict is `paraphrase`, its edits are empty, and its score is made
-//! of the encoder's cosine and the words shared, not of an alignment.
+//! of the encoder's match of the two texts' word pieces against the other
+//! places', not of an alignment.
 
 // Without the feature nothing calls the search; its parts stay compiled
 // and tested, so that the default build checks them too.

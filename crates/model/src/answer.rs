@@ -147,7 +147,8 @@ pub struct Match {
     /// For a paraphrase: the words of the source span whose stem the
     /// quotation has too (function words left out), each once, in order.
     pub shared: Vec<String>,
-    /// For a paraphrase: the similarities that make its `score`.
+    /// For a paraphrase: how near it is to its source; its `score` is
+    /// `pieces` less `others` (counted at 0.45 at least).
     pub similarity: Option<Similarity>,
 }
 

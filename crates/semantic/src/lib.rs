@@ -149,7 +149,7 @@ impl Encoder {
 
     /// Per text, in the order given, its unit vector and a unit vector for
     /// each of its word pieces (special tokens left out), from one run of
-    /// the model: the pieces' vectors are what the text's is the mean of.
+    /// the model.
     pub fn embed_tokens(&self, texts: &[&str]) -> Result<Vec<Embedded>> {
         let mut order: Vec<usize> = (0..texts.len()).collect();
         order.sort_by_key(|&i| texts[i].len());
@@ -213,10 +213,12 @@ impl Encoder {
 /// A text as the encoder reads it.
 #[derive(Debug, Clone)]
 pub struct Embedded {
-    /// The text's unit vector: the mean of its tokens' vectors, scaled to
-    /// unit length.
+    /// The text's unit vector: the mean of the model's output over all its
+    /// tokens, [CLS] and [SEP] included, as the model was trained, scaled
+    /// to unit length.
     pub text: Vec<f32>,
-    /// A unit vector per word piece, in order, special tokens left out.
+    /// The model's output for each word piece, in order, special tokens
+    /// left out, each scaled to unit length.
     pub tokens: Vec<Vec<f32>>,
 }
 

@@ -114,12 +114,12 @@ pub struct MatchDoc {
     end: usize,
     text: String,
     /// 1 for an exact placement, lower the more it changed; for a paraphrase, the similarity's
-    /// `pieces` less its `others`.
+    /// `pieces` less its `others`, the others counted at 0.45 at least (so at most 0.55).
     score: f32,
     verdict: String,
     /// For a paraphrase only: the span's content words that the quotation has too.
     shared: Option<Vec<String>>,
-    /// For a paraphrase only: what its score is made of.
+    /// For a paraphrase only: how near it is to its source; `pieces` and `others` make its score.
     similarity: Option<SimilarityDoc>,
     omitted: Vec<OmissionDoc>,
     edits: Vec<EditDoc>,
