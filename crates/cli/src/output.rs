@@ -85,6 +85,17 @@ pub fn human(out: &mut impl Write, engine: &Engine, speaker: Option<&str>, a: &A
     for f in &best.context {
         writeln!(out, "  {}", flag_line(&st, f))?;
     }
+    if let Some(sim) = &best.similarity {
+        // a paraphrase: what makes its score, and the words it keeps
+        writeln!(
+            out,
+            "  said in other words, not quoted: word pieces match {:.2}, the nearest other places {:.2}; meaning {:.2}",
+            sim.pieces, sim.others, sim.meaning
+        )?;
+        if !best.shared.is_empty() {
+            writeln!(out, "  words in common: {}", best.shared.join(", "))?;
+        }
+    }
     if let Some(t) = &best.reuse {
         writeln!(out, "{}", reuse_line(t))?;
     }

@@ -63,6 +63,20 @@ fn a_verse_in_other_words_is_a_paraphrase_of_its_source() {
     let text = std::fs::read_to_string(shared_book("01_Genesis.txt")).unwrap();
     let (s, e) = (best["start"].as_u64().unwrap() as usize, best["end"].as_u64().unwrap() as usize);
     assert_eq!(&text[s..e], best["text"].as_str().unwrap());
+    // a reader is told it is not a quotation, how near, and the words kept
+    let out = verbatim(c.path(), &["--model", m.to_str().unwrap(), "find", quote]);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.starts_with("paraphrase"), "{said}");
+    assert!(said.contains("said in other words, not quoted"), "{said}");
+    let shown: f64 = said
+        .split("word pieces match ")
+        .nth(1)
+        .and_then(|r| r.split(',').next())
+        .and_then(|x| x.trim().parse().ok())
+        .unwrap_or(f64::NAN);
+    assert!((shown - num("pieces")).abs() < 0.006, "{said}");
+    let kept = said.lines().find(|l| l.trim_start().starts_with("words in common:")).unwrap_or_default();
+    assert!(kept.contains("gopher") && kept.contains("pitch"), "{said}");
 }
 
 fn shared_book(name: &str) -> PathBuf {
