@@ -528,8 +528,7 @@ fn second_person_est(word: &str) -> Option<String> {
 /// commonplace, is about as near to many passages (a lament to every
 /// lament). It is the local scaling of Conneau et al. (2018, "Word
 /// translation without parallel data"), on the query's side only.
-pub(crate) fn places(windows: &[Window], near: Vec<(usize, Similarity)>) -> Vec<(usize, Similarity, f32)> {
-    let mut near = near;
+pub(crate) fn places(windows: &[Window], mut near: Vec<(usize, Similarity)>) -> Vec<(usize, Similarity, f32)> {
     near.sort_by(|a, b| b.1.pieces.total_cmp(&a.1.pieces).then(a.0.cmp(&b.0)));
     let mut kept: Vec<(usize, Similarity)> = Vec::new();
     for n in near {

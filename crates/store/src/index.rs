@@ -16,11 +16,10 @@
 //! document's values one by one, and a hundred values a passage cost about
 //! a twelfth of ingest (measured on UNGDC, docs/BENCHMARKS.md).
 
+use std::cmp::Reverse;
 use std::path::Path;
 
 use rayon::prelude::*;
-use std::cmp::Reverse;
-
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions};
