@@ -29,9 +29,9 @@ struct Cli {
     /// data folder's `verbatim/model` when it exists.
     #[arg(long, global = true)]
     model: Option<PathBuf>,
-    /// The lowest score (-1 to 1) answered as a paraphrase: how well the word pieces of the
-    /// quotation and a place match, less how well they match the nearest other places (counted
-    /// at 0.45 at least, so no score passes 0.55); -1 answers the nearest place of every
+    /// The lowest score answered as a paraphrase: how far the word pieces of the quotation and a
+    /// place match one to one in order (0 to 1), less how far they match the nearest other places
+    /// (counted at 0.09 at least, so no score passes 0.91); -1 answers the nearest place of every
     /// quotation.
     /// The default was chosen on a development set: docs/PARAPHRASE.md.
     #[arg(long, global = true, allow_negative_numbers = true, default_value_t = verbatim_engine::paraphrase::THRESHOLD)]

@@ -89,8 +89,9 @@ pub fn human(out: &mut impl Write, engine: &Engine, speaker: Option<&str>, a: &A
         // a paraphrase: what makes its score, and the words it keeps
         writeln!(
             out,
-            "  said in other words, not quoted: word pieces match {:.2}, the nearest other places {:.2}; meaning {:.2}",
-            sim.pieces, sim.others, sim.meaning
+            "  said in other words, not quoted: word pieces match in order {:.2}, the nearest other places {:.2}; \
+             meaning {:.2}",
+            sim.order, sim.others, sim.meaning
         )?;
         if !best.shared.is_empty() {
             writeln!(out, "  words in common: {}", best.shared.join(", "))?;

@@ -48,17 +48,17 @@ fn a_verse_in_other_words_is_a_paraphrase_of_its_source() {
     assert!(best["edits"].as_array().unwrap().is_empty());
     let shared: Vec<&str> = best["shared"].as_array().unwrap().iter().filter_map(|w| w.as_str()).collect();
     assert!(shared.contains(&"gopher") && shared.contains(&"pitch"), "{shared:?}");
-    // near piece by piece and in meaning, and well ahead of any other
-    // place: the score is the margin, pieces less others, the others
-    // counted at 0.45 at least (the engine's TYPICAL_OTHER), so it is at
-    // most 0.55 (the score was 0.34 when this was written, against a
-    // threshold of 0.13)
+    // near in order, piece by piece and in meaning, and well ahead of any
+    // other place: the score is the margin, order less others, the others
+    // counted at 0.09 at least (the engine's TYPICAL_OTHER), so it is at
+    // most 0.91 (the score was 0.44 when this was written, against a
+    // threshold of 0.11)
     let score = best["score"].as_f64().unwrap();
     let sim = &best["similarity"];
     let num = |k: &str| sim[k].as_f64().unwrap();
-    assert!(num("pieces") > 0.7 && num("meaning") > 0.7, "{best}");
-    assert!((score - (num("pieces") - num("others").max(0.45))).abs() < 0.002, "{best}");
-    assert!(score > 0.25 && score <= 0.551, "{best}");
+    assert!(num("order") > 0.3 && num("pieces") > 0.7 && num("meaning") > 0.7, "{best}");
+    assert!((score - (num("order") - num("others").max(0.09))).abs() < 0.002, "{best}");
+    assert!(score > 0.25 && score <= 0.911, "{best}");
     // the span is the source's own bytes
     let text = std::fs::read_to_string(shared_book("01_Genesis.txt")).unwrap();
     let (s, e) = (best["start"].as_u64().unwrap() as usize, best["end"].as_u64().unwrap() as usize);
@@ -69,12 +69,12 @@ fn a_verse_in_other_words_is_a_paraphrase_of_its_source() {
     assert!(said.starts_with("paraphrase"), "{said}");
     assert!(said.contains("said in other words, not quoted"), "{said}");
     let shown: f64 = said
-        .split("word pieces match ")
+        .split("word pieces match in order ")
         .nth(1)
         .and_then(|r| r.split(',').next())
         .and_then(|x| x.trim().parse().ok())
         .unwrap_or(f64::NAN);
-    assert!((shown - num("pieces")).abs() < 0.006, "{said}");
+    assert!((shown - num("order")).abs() < 0.006, "{said}");
     let kept = said.lines().find(|l| l.trim_start().starts_with("words in common:")).unwrap_or_default();
     assert!(kept.contains("gopher") && kept.contains("pitch"), "{said}");
 }

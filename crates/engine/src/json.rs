@@ -48,8 +48,13 @@ pub fn match_json(m: &Match) -> Value {
         v["shared"] = json!(m.shared);
         if let Some(s) = m.similarity {
             let r = |x: f32| (x * 1000.0).round() / 1000.0;
-            v["similarity"] =
-                json!({"pieces": r(s.pieces), "meaning": r(s.meaning), "words": r(s.words), "others": r(s.others)});
+            v["similarity"] = json!({
+                "order": r(s.order),
+                "pieces": r(s.pieces),
+                "meaning": r(s.meaning),
+                "words": r(s.words),
+                "others": r(s.others),
+            });
         }
     }
     if let Some(p) = &m.part {
@@ -183,12 +188,14 @@ mod tests {
         let text = "Make thee an ark of gopher wood".to_string();
         let mut m = crate::judge::match_at(&row(), None, 10..41, text, 0.3416, Verdict::Paraphrase);
         m.shared = vec!["ark".into(), "gopher".into()];
-        m.similarity = Some(Similarity { pieces: 0.7914, meaning: 0.8191, words: 0.6309, others: 0.4436 });
+        m.similarity =
+            Some(Similarity { order: 0.4852, pieces: 0.7914, meaning: 0.8191, words: 0.6309, others: 0.1436 });
         let v = match_json(&m);
         assert_eq!(v["verdict"], "paraphrase");
         assert_eq!(v["shared"], json!(["ark", "gopher"]));
         // each to three places
-        for (k, want) in [("pieces", 0.791), ("meaning", 0.819), ("words", 0.631), ("others", 0.444)] {
+        for (k, want) in [("order", 0.485), ("pieces", 0.791), ("meaning", 0.819), ("words", 0.631), ("others", 0.144)]
+        {
             let got = v["similarity"][k].as_f64().unwrap_or(f64::NAN);
             assert!((got - want).abs() < 1e-6, "{k}: {got}");
         }

@@ -148,25 +148,27 @@ pub struct Match {
     /// quotation has too (function words left out), each once, in order.
     pub shared: Vec<String>,
     /// For a paraphrase: how near it is to its source; its `score` is
-    /// `pieces` less `others` (counted at 0.45 at least).
+    /// `order` less `others` (counted at 0.11 at least).
     pub similarity: Option<Similarity>,
 }
 
-/// How near a paraphrase is to its source, measured three ways (each -1
-/// to 1): piece by piece, each word piece of one matched to its nearest in
-/// the other by the sentence encoder's token vectors; in meaning as a
-/// whole, by the cosine of the encoder's sentence vectors; and in words, by
-/// the content words the two share weighed by their rarity. And how near
-/// the quotation is, piece by piece, to the other places it could come
-/// from.
+/// How near a paraphrase is to its source, measured four ways: in order,
+/// the word pieces of the two matched one to one without crossing by the
+/// sentence encoder's token vectors (0 to 1); piece by piece, each word
+/// piece of one matched to its nearest anywhere in the other (-1 to 1); in
+/// meaning as a whole, by the cosine of the encoder's sentence vectors; and
+/// in words, by the content words the two share weighed by their rarity.
+/// And how near the quotation is, in order, to the other places it could
+/// come from.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Similarity {
+    pub order: f32,
     pub pieces: f32,
     pub meaning: f32,
     pub words: f32,
-    /// The mean `pieces` of the nearest other places (up to four, a
-    /// typical value standing in for each one missing): a quotation about
-    /// as near to many places names none of them.
+    /// The mean `order` of the nearest other places (up to four, a typical
+    /// value standing in for each one missing): a quotation about as near
+    /// to many places names none of them.
     pub others: f32,
 }
 

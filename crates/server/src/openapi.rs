@@ -114,12 +114,12 @@ pub struct MatchDoc {
     end: usize,
     text: String,
     /// 1 for an exact placement, lower the more it changed; for a paraphrase, the similarity's
-    /// `pieces` less its `others`, the others counted at 0.45 at least (so at most 0.55).
+    /// `order` less its `others`, the others counted at 0.09 at least (so at most 0.91).
     score: f32,
     verdict: String,
     /// For a paraphrase only: the span's content words that the quotation has too.
     shared: Option<Vec<String>>,
-    /// For a paraphrase only: how near it is to its source; `pieces` and `others` make its score.
+    /// For a paraphrase only: how near it is to its source; `order` and `others` make its score.
     similarity: Option<SimilarityDoc>,
     omitted: Vec<OmissionDoc>,
     edits: Vec<EditDoc>,
@@ -139,18 +139,21 @@ pub struct MatchDoc {
     reuse: Option<ReuseDoc>,
 }
 
-/// How near a paraphrase is to its source (-1 to 1).
+/// How near a paraphrase is to its source.
 #[derive(ToSchema)]
 #[allow(dead_code)]
 pub struct SimilarityDoc {
+    /// How far the word pieces of the quotation and the span match one to one in the same
+    /// order, by the sentence encoder's token vectors (0 to 1; 1 for a text and itself).
+    order: f32,
     /// How well the word pieces of the quotation and the span match, each to its nearest on the
-    /// other side by the sentence encoder's token vectors (BERTScore F1).
+    /// other side by the sentence encoder's token vectors, in any order (BERTScore F1, -1 to 1).
     pieces: f32,
-    /// The sentence encoder's cosine of the quotation and the span.
+    /// The sentence encoder's cosine of the quotation and the span (-1 to 1).
     meaning: f32,
     /// The cosine of their content words, each weighed by its rarity.
     words: f32,
-    /// The mean `pieces` of the nearest other places (up to four).
+    /// The mean `order` of the nearest other places (up to four).
     others: f32,
 }
 
