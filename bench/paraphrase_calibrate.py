@@ -5,10 +5,10 @@
 
 Runs every query of the set through `find --batch` with the threshold at -1,
 so that each quotation the lexical search cannot place comes back with its
-nearest window and that window's cosine. Then, for every threshold t:
+nearest window and that window's score. Then, for every threshold t:
 
 - recall: the share of the set's paraphrase queries whose nearest window
-  hits the gold span and has a cosine of at least t;
+  hits the gold span and has a score of at least t;
 - precision: of the queries answered `paraphrase` at t (any kind), the share
   that are paraphrase queries answered with the gold span;
 - absent kept: the share of the set's not_found queries still not found.

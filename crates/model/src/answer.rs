@@ -148,7 +148,7 @@ pub struct Match {
     /// quotation has too (function words left out), each once, in order.
     pub shared: Vec<String>,
     /// For a paraphrase: how near it is to its source; its `score` is
-    /// `order` less `others` (counted at 0.11 at least).
+    /// `order` less `others` (counted at 0.09 at least).
     pub similarity: Option<Similarity>,
 }
 

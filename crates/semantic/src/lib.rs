@@ -192,7 +192,7 @@ impl Encoder {
             let mean = sum.broadcast_div(&m.sum(1)?)?;
             let norm = mean.sqr()?.sum_keepdim(1)?.sqrt()?.clamp(1e-12, f32::MAX)?;
             let texts = mean.broadcast_div(&norm)?.to_vec2::<f32>()?;
-            // each token's own vector, for `token_match`
+            // each token's own vector, for `token_match` and `ordered_match`
             let tnorm = hidden.sqr()?.sum_keepdim(2)?.sqrt()?.clamp(1e-12, f32::MAX)?;
             let tokens = hidden.broadcast_div(&tnorm)?.to_vec3::<f32>()?;
             Ok::<_, candle_core::Error>((texts, tokens))

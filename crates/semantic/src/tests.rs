@@ -158,6 +158,12 @@ fn ordered_match_keeps_both_orders() {
     // a pair at the floor or below counts for nothing
     let near = unit(1.0, 1.0, 0.0); // cosine 0.707 with `a`
     assert_eq!(om(&[&a], &[&near], 0.75), 0.0);
+    assert_eq!(om(&[&a], &[&b], 0.0), 0.0);
+    // the best matching, not the first: taking `b` with the first `b`
+    // would leave `a` nothing after it; `a` then the second `b` keeps two
+    assert!((om(&[&a, &b], &[&b, &a, &b], 0.5) - 2.0 / 2.5).abs() < 1e-6);
+    // no floor at 1 or above leaves anything to count
+    assert_eq!(om(&[&a], &[&a], 1.0), 0.0);
     let x = om(&[&a], &[&near], 0.5);
     assert!((x - (std::f32::consts::FRAC_1_SQRT_2 - 0.5) / 0.5).abs() < 1e-6, "{x}");
     // symmetric
