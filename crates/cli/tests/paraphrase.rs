@@ -9,7 +9,7 @@
 #![cfg(feature = "paraphrase")]
 
 mod common;
-use common::{json, shared, verbatim};
+use common::{browse, json, serve, shared, verbatim};
 
 use std::path::PathBuf;
 
@@ -77,6 +77,23 @@ fn a_verse_in_other_words_is_a_paraphrase_of_its_source() {
     assert!((shown - num("order")).abs() < 0.006, "{said}");
     let kept = said.lines().find(|l| l.trim_start().starts_with("words in common:")).unwrap_or_default();
     assert!(kept.contains("gopher") && kept.contains("pitch"), "{said}");
+}
+
+/// The web page, served with the sentence encoder, in headless Chromium
+/// (as `serve.rs` drives it): the same verse says "paraphrase", that the
+/// source put it in other words and it is not a quotation, how near, the
+/// source's span marked and the words the two share. The screenshot is
+/// saved to `target/browser/paraphrase.png`.
+#[test]
+#[ignore = "needs ../shared, the model, chromium and playwright-core (.ci/run installs them)"]
+fn the_web_page_says_a_paraphrase_is_not_a_quotation() {
+    let m = model();
+    let srv = serve(kjv(), &["--model", m.to_str().unwrap()]);
+    let quote = "Make a ship of gopher wood. You shall make rooms in the ship, and shall seal it inside and \
+                 outside with pitch.";
+    let report = browse(&srv, "paraphrase.png", &[("CASE", "paraphrase"), ("QUOTE", quote)]);
+    assert!(report.contains("verdict=paraphrase"), "{report}");
+    assert!(report.contains("note=Said in other words, not quoted"), "{report}");
 }
 
 fn shared_book(name: &str) -> PathBuf {

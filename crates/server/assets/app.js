@@ -249,6 +249,15 @@ $('find-form').addEventListener('submit', async (e) => {
       card.append(el('h2', (m.title || m.source) + (m.speaker ? ` — ${m.speaker}` : '') + (m.date ? `, ${m.date}` : '')));
       card.append(el('p', `${m.source} [${m.start}..${m.end}]`, 'meta'));
       card.append(await passage(m));
+      if (m.similarity) {
+        // a paraphrase: the source said this in other words; how near, and the words it keeps
+        const s = m.similarity;
+        const note = el('p', `Said in other words, not quoted: word pieces match in order ${s.order.toFixed(2)}, `
+          + `the nearest other places ${s.others.toFixed(2)}; meaning ${s.meaning.toFixed(2)}.`, 'paraphrase');
+        note.id = 'paraphrase';
+        card.append(note);
+        if (m.shared && m.shared.length) card.append(el('p', `Words in common: ${m.shared.join(', ')}`, 'meta'));
+      }
       for (const ed of m.edits) {
         if (ed.op === 'changed') card.append(el('p', `Changed: “${ed.quote}” — the source has “${ed.source}”.`));
         if (ed.op === 'added') card.append(el('p', `Added: “${ed.quote}” is not in the source.`));

@@ -1,7 +1,8 @@
 // Types a quotation into the verbatim page in headless Chromium and checks
 // what the page shows. Environment: URL, CHROMIUM, SHOT, QUOTE, and CASE:
-// `seed` (the default: the seed page's Putin lead quote) or `reuse` (the
-// demo corpus after `verbatim reuse`: the timeline of a cluster).
+// `seed` (the default: the seed page's Putin lead quote), `reuse` (the
+// demo corpus after `verbatim reuse`: the timeline of a cluster) or
+// `paraphrase` (a server with the sentence encoder: a verse in other words).
 import { chromium } from 'playwright-core';
 
 const browser = await chromium.launch({
@@ -12,7 +13,8 @@ const browser = await chromium.launch({
 try {
   const page = await browser.newPage({ viewport: { width: 1000, height: 1100 } });
   await page.goto(process.env.URL);
-  await (process.env.CASE === 'reuse' ? reuse(page) : seed(page));
+  const cases = { seed, reuse, paraphrase };
+  await (cases[process.env.CASE] || seed)(page);
 } finally {
   await browser.close();
 }
@@ -89,4 +91,27 @@ async function reuse(page) {
   console.log(`narrow lefts=${xs.join(',')}`);
   if (new Set(xs).size !== 1) process.exit(17);
   await page.locator('#timeline').screenshot({ path: process.env.SHOT.replace(/\.png$/, '-narrow.png') });
+}
+
+// A verse of the World English Bible against the King James Version: the
+// page says the source put it in other words, not that it is a quotation,
+// marks the source's span, and lists the words the two share.
+async function paraphrase(page) {
+  await page.focus('#quote');
+  await page.keyboard.insertText(process.env.QUOTE);
+  await page.keyboard.press('Control+Enter');
+  await page.waitForSelector('#paraphrase', { timeout: 30000 });
+  const verdict = (await page.textContent('#verdict')).trim();
+  const note = (await page.textContent('#paraphrase')).trim();
+  const marked = await page.textContent('.passage mark');
+  const kept = await page.$$eval('#result p.meta', (xs) => xs.map((x) => x.textContent).find((t) => t.startsWith('Words in common')) || '');
+  await page.screenshot({ path: process.env.SHOT, fullPage: true });
+  console.log(`verdict=${verdict}`);
+  console.log(`note=${note}`);
+  console.log(`marked=${marked.slice(0, 80)}`);
+  console.log(`kept=${kept}`);
+  if (verdict !== 'paraphrase') process.exit(21);
+  if (!/^Said in other words, not quoted: word pieces match in order 0\.\d\d, the nearest other places 0\.\d\d; meaning 0\.\d\d\.$/.test(note)) process.exit(22);
+  if (!marked.includes('ark of gopher wood')) process.exit(23);
+  if (!kept.includes('gopher') || !kept.includes('pitch')) process.exit(24);
 }

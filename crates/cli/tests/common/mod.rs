@@ -7,8 +7,9 @@
 //! Such a test fails, never skips, when `../shared` is missing.
 #![allow(dead_code)]
 
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Child, Command, Output, Stdio};
 
 /// `../shared` beside the repository (the seed page, corpora, bench sets).
 pub fn shared() -> PathBuf {
@@ -55,4 +56,64 @@ pub fn seed_corpus() -> tempfile::TempDir {
     let out = verbatim(dir.path(), &["ingest", "--format", "wikiquote-text", seed().to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     dir
+}
+
+/// A `verbatim serve` on a free port of 127.0.0.1, killed when dropped.
+pub struct Server {
+    child: Child,
+    pub addr: String,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A server on the corpus in `dir`, as it stands.
+pub fn serve(dir: tempfile::TempDir, extra: &[&str]) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_verbatim"))
+        .arg("--corpus")
+        .arg(dir.path())
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .args(extra)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stderr.take().unwrap()).read_line(&mut line).unwrap();
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|r| r.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_string();
+    Server { child, addr, _dir: dir }
+}
+
+/// Runs `tests/browser/e2e.mjs` against the server with `env`, saving the
+/// screenshot to `target/browser/NAME`; returns what the script printed.
+pub fn browse(srv: &Server, name: &str, env: &[(&str, &str)]) -> String {
+    let browser = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    assert!(
+        Path::new(&chromium).exists() && browser.join("node_modules/playwright-core").is_dir(),
+        "the browser test needs Debian's chromium and playwright-core: `apt-get install chromium` and `npm ci --prefix {}` (.ci/run does both)",
+        browser.display()
+    );
+    let shot = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/browser").join(name);
+    std::fs::create_dir_all(shot.parent().unwrap()).unwrap();
+    let out = Command::new("node")
+        .arg(browser.join("e2e.mjs"))
+        .env("URL", format!("http://{}/", srv.addr))
+        .env("CHROMIUM", &chromium)
+        .env("SHOT", &shot)
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(std::fs::metadata(&shot).map(|m| m.len() > 10_000).unwrap_or(false), "no screenshot at {}", shot.display());
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
