@@ -398,10 +398,13 @@ pub(crate) fn present_day(text: &str) -> String {
 /// The forms a present-day word (normalized, lowercase) may take in Early
 /// Modern English, the word itself first: the other way round from
 /// [`present_day`]. "you" → "thou", "thee", "ye"; "has" → "hath"; "shall"
-/// → "shalt"; "to" → "unto"; and a word in "-s" that names no old form of
-/// its own, read as a verb's third person, → "-eth" ("makes" → "maketh",
-/// "goes" → "goeth"). A form that is no verb ("ships" → "shipeth") names no
-/// bigram of the index and costs nothing.
+/// → "shalt"; "to" → "unto"; and a word in "-s", read as a verb's third
+/// person, → "-eth" ("makes" → "maketh", "does" → "doeth" beside "doth"),
+/// with the last consonant doubled after one short vowel ("runs" →
+/// "runneth" too). A form that is no verb ("ships" → "shipeth") is a pair
+/// no passage holds, and costs one dictionary lookup; the words the old
+/// ending would misread (`early_modern::NOT_ETH_VERBS`: "teeth",
+/// "twentieth") are never asked for.
 ///
 /// Why: the paraphrase search's candidates come from the word pairs a
 /// quotation shares with a passage, and a quotation in present-day words
@@ -419,9 +422,21 @@ pub(crate) fn early_modern_forms(word: &str) -> Vec<String> {
         }
     }
     let letters = word.bytes().all(|b| b.is_ascii_lowercase());
-    if out.len() == 1 && letters && word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") {
+    if letters && word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") {
         let stem = &word[..word.len() - 1];
-        out.push(if stem.ends_with('e') { format!("{stem}th") } else { format!("{stem}eth") });
+        let mut eth = vec![if stem.ends_with('e') { format!("{stem}th") } else { format!("{stem}eth") }];
+        // "run" → "runneth": one vowel between two consonants, one syllable
+        let b = stem.as_bytes();
+        let vowel = |c: u8| b"aeiou".contains(&c);
+        let n = b.len();
+        if n == 3 && !vowel(b[0]) && vowel(b[1]) && !vowel(b[2]) && !b"wxy".contains(&b[2]) {
+            eth.push(format!("{stem}{}eth", b[2] as char));
+        }
+        for f in eth {
+            if !early_modern::NOT_ETH_VERBS.contains(&f.as_str()) && !out.contains(&f) {
+                out.push(f);
+            }
+        }
     }
     out
 }
@@ -779,8 +794,15 @@ mod tests {
         assert_eq!(early_modern_forms("makes"), ["makes", "maketh"]);
         assert_eq!(early_modern_forms("goes"), ["goes", "goeth"]);
         assert_eq!(early_modern_forms("walks"), ["walks", "walketh"]);
-        // "says" has its own old form, and no "sayeth" beside it
-        assert_eq!(early_modern_forms("says"), ["says", "saith"]);
+        // beside a listed old form, the ending too: "doth" and "doeth"
+        assert_eq!(early_modern_forms("does"), ["does", "doth", "doeth"]);
+        assert_eq!(early_modern_forms("says"), ["says", "saith", "sayeth"]);
+        // a short vowel's consonant doubled, as the old spelling had it
+        assert_eq!(early_modern_forms("runs"), ["runs", "runeth", "runneth"]);
+        assert_eq!(early_modern_forms("sits"), ["sits", "siteth", "sitteth"]);
+        // never a word the old ending would misread
+        assert_eq!(early_modern_forms("tees"), ["tees"]);
+        assert_eq!(early_modern_forms("twenties"), ["twenties"]);
         // no "-eth" for a short word, a double "s", or what is no word
         for w in ["was", "his", "pass", "kindness", "1940s", "u.s"] {
             assert_eq!(early_modern_forms(w), [w], "{w}");

@@ -252,8 +252,9 @@ $('find-form').addEventListener('submit', async (e) => {
       if (m.similarity) {
         // a paraphrase: the source said this in other words; how near, and the words it keeps
         const s = m.similarity;
-        const note = el('p', `Said in other words, not quoted: word pieces match in order ${s.order.toFixed(2)}, `
-          + `the nearest other places ${s.others.toFixed(2)}; meaning ${s.meaning.toFixed(2)}.`, 'paraphrase');
+        const f = (x) => (typeof x === 'number' ? x.toFixed(2) : '–');
+        const note = el('p', `Said in other words, not quoted: word pieces match in order ${f(s.order)}, `
+          + `the nearest other places ${f(s.others)}; meaning ${f(s.meaning)}.`, 'paraphrase');
         note.id = 'paraphrase';
         card.append(note);
         if (m.shared && m.shared.length) card.append(el('p', `Words in common: ${m.shared.join(', ')}`, 'meta'));

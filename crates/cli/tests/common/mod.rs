@@ -1,5 +1,6 @@
 //! What the end-to-end tests share: where the demo corpus and ../shared are,
-//! and running the binary. Each test file uses the part it needs.
+//! running the binary, and a server on loopback with the page driven in
+//! headless Chromium. Each test file uses the part it needs.
 //!
 //! Tests that read `../shared` (the large corpora and the bench sets) are
 //! marked `#[ignore = "needs ../shared"]`: `cargo test` passes from a clone
