@@ -60,10 +60,7 @@ async function seed(page) {
 // from the page's text, not its colours. A second screenshot, at a phone's
 // width, shows the axis running down.
 async function reuse(page) {
-  await page.focus('#quote');
-  await page.keyboard.insertText(process.env.QUOTE);
-  await page.keyboard.press('Control+Enter');
-  await page.waitForSelector('#timeline li', { timeout: 15000 });
+  await ask(page, '#timeline li', 15000);
   const summary = (await page.textContent('#reuse-summary')).trim();
   const items = await page.$$eval('#timeline li', (xs) => xs.map((x) => ({
     date: x.querySelector('.tl-date').textContent,
@@ -97,10 +94,7 @@ async function reuse(page) {
 // page says the source put it in other words, not that it is a quotation,
 // marks the source's span, and lists the words the two share.
 async function paraphrase(page) {
-  await page.focus('#quote');
-  await page.keyboard.insertText(process.env.QUOTE);
-  await page.keyboard.press('Control+Enter');
-  await page.waitForSelector('#verdict', { timeout: 30000 });
+  await ask(page, '#verdict', 30000);
   const verdict = (await page.textContent('#verdict')).trim();
   console.log(`verdict=${verdict}`);
   if (verdict !== 'paraphrase') process.exit(21);
@@ -115,4 +109,13 @@ async function paraphrase(page) {
   if (!/^Said in other words, not quoted: word pieces match in order 0\.\d\d, the nearest other places 0\.\d\d; meaning 0\.\d\d\.$/.test(note)) process.exit(22);
   if (!marked.includes('ark of gopher wood')) process.exit(23);
   if (!kept.includes('gopher') || !kept.includes('pitch')) process.exit(24);
+}
+
+// Types QUOTE into the quotation box, sends it with Ctrl+Enter, and waits
+// for `selector` to appear in the answer.
+async function ask(page, selector, timeout) {
+  await page.focus('#quote');
+  await page.keyboard.insertText(process.env.QUOTE);
+  await page.keyboard.press('Control+Enter');
+  await page.waitForSelector(selector, { timeout });
 }
