@@ -107,12 +107,18 @@ def load_filler(rng, banned):
                          if len(s.split()) >= 6 and '"' not in s)
     rng.shuffle(sentences)
     seen = set(banned)
+    seen3 = set()
     out = []
     for s in sentences:
-        g = grams(words(s))
-        if g & seen:
+        ws = words(s)
+        g, g3 = grams(ws), grams(ws, 3)
+        # no 4-gram kept before, and at most one 3-gram: two sentences of
+        # the addresses that share "I hold concerning ... of present
+        # importance ... refer to the" are one reworded, which is reuse
+        if g & seen or len(g3 & seen3) > 1:
             continue
         seen |= g
+        seen3 |= g3
         out.append(s)
     return out
 

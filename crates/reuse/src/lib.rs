@@ -100,14 +100,18 @@ impl Default for Params {
 /// files another version wrote. 2: the widening scores a shared word 2, and
 /// a link may rest on three words in a row when its shared words stand in
 /// order. 3: a stretch the generous widening makes too loose is widened
-/// again strictly.
-const WORK_VERSION: u32 = 3;
+/// again strictly. 4: run seeds beside shingles, a chain kept when its
+/// seeds cover more than one shingle, neighbours swapped counted in order,
+/// and a short run's order read among the words around it.
+const WORK_VERSION: u32 = 4;
 
-/// Bytes one shingle takes in a shard pass: its posting (16) and the seeds
-/// it makes (16 each, held once). UNGDC makes 1.8 seeds a shingle (58.5
-/// million from 32.2 million shingles), so 16 + 29, rounded up for corpora
-/// that repeat themselves more.
-const BYTES_PER_SHINGLE: u64 = 64;
+/// Bytes one word place takes in a shard pass: its two postings, a
+/// shingle's and a run's (16 each), and the seeds they make (16 each, held
+/// once). UNGDC made 1.8 seeds a shingle (58.5 million from 32.2 million
+/// shingles) before run seeds, 48 bytes in all; the runs' postings and
+/// seeds about double it, rounded up for corpora that repeat themselves
+/// more.
+const BYTES_PER_SHINGLE: u64 = 112;
 
 impl Params {
     /// A clear complaint about a parameter that cannot work, or `None`.
