@@ -57,8 +57,12 @@ pub fn shingle_hash(ids: &[u32]) -> u64 {
     for &w in &sorted[..k] {
         h = (h ^ w as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29);
     }
-    // splitmix64's finalizer: every input bit reaches the high bits that
-    // choose the shard
+    finish(h)
+}
+
+/// splitmix64's finalizer: every input bit reaches the high bits that
+/// choose the shard.
+fn finish(mut h: u64) -> u64 {
     h ^= h >> 30;
     h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
     h ^= h >> 27;
@@ -86,11 +90,7 @@ pub fn run_hash(ids: &[u32]) -> u64 {
     for &w in ids {
         h = (h ^ w as u64).wrapping_mul(0xc2b2_ae3d_27d4_eb4f).rotate_left(31);
     }
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    h ^ (h >> 33)
+    finish(h)
 }
 
 /// The shard a shingle hash belongs to, of `shards`: its top bits scaled,
