@@ -102,8 +102,9 @@ impl Default for Params {
 /// order. 3: a stretch the generous widening makes too loose is widened
 /// again strictly. 4: run seeds beside shingles, a chain kept when its
 /// seeds cover more than one shingle, neighbours swapped counted in order,
-/// and a short run's order read among the words around it.
-const WORK_VERSION: u32 = 4;
+/// and a short run's order read among the words around it. 5: a run is
+/// sure at six words in a row without swaps.
+const WORK_VERSION: u32 = 5;
 
 /// Bytes one word place takes in a shard pass: its two postings, a
 /// shingle's and a run's (16 each), and the seeds they make (16 each, held

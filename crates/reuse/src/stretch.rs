@@ -192,8 +192,8 @@ fn holds_passage(x: &[u32], y: &[u32], min_words: usize, around: (&[u32], &[u32]
     if matched * ORDERED_DEN < bag * ORDERED_NUM || distinct * DISTINCT_DEN < min_words * DISTINCT_NUM {
         return false;
     }
-    let run = longest_run(x, y, &once);
-    run >= SURE_RUN || (run >= MIN_RUN && in_order_around(x, y, around, matched, bag))
+    longest_run(x, y, None) >= SURE_RUN
+        || (longest_run(x, y, Some(&once)) >= MIN_RUN && in_order_around(x, y, around, matched, bag))
 }
 
 /// A stretch is kept when at least this share of its words (of the longer
@@ -252,11 +252,14 @@ fn shared(x: &[u32], y: &[u32]) -> (usize, usize) {
 /// in-order rules above.
 const MIN_RUN: usize = 3;
 
-/// A stretch with this many words in a row in the same order is sure; a
-/// shorter run is also asked to keep its order among the words around it
-/// ([`in_order_around`]). Two orderings of the same words, each drawn at
-/// random, share a run of three in order about once in ten pairs of
-/// fifteen-word texts, and a run of six practically never.
+/// A stretch with this many words in a row in the same order (no swaps
+/// counted) is sure; a shorter run is also asked to keep its order among
+/// the words around it ([`in_order_around`]). Two orderings of the same
+/// words, each drawn at random, share a run of three in order about once in
+/// ten pairs of fifteen-word texts, and a run of six practically never;
+/// with swaps counted, a run of six came by chance on the planted control
+/// ("learn who the anyone, hearts, people" against "learn the who anyone,
+/// hearts, people").
 const SURE_RUN: usize = 6;
 
 /// Whether the words of `x` that `y` holds just outside its stretch (and
@@ -313,9 +316,9 @@ impl Once {
 }
 
 /// The longest run of words `x` and `y` share, in the same order and next
-/// to each other in both, near their diagonal (within [`BAND`]); two
-/// neighbours swapped ([`Once::swap`]) stand in the run.
-fn longest_run(x: &[u32], y: &[u32], once: &Once) -> usize {
+/// to each other in both, near their diagonal (within [`BAND`]); with
+/// `swaps`, two neighbours swapped ([`Once::swap`]) stand in the run.
+fn longest_run(x: &[u32], y: &[u32], swaps: Option<&Once>) -> usize {
     let mut best = 0;
     let shift = x.len() as isize - y.len() as isize;
     let at = |j: isize| usize::try_from(j).ok().and_then(|j| y.get(j).copied());
@@ -326,7 +329,9 @@ fn longest_run(x: &[u32], y: &[u32], once: &Once) -> usize {
             for (i, &w) in x.iter().enumerate() {
                 let j = i as isize + offset;
                 let swapped_on = |k: usize, dj: isize| {
-                    x.get(k).is_some_and(|&v| at(j + dj) == Some(w) && at(j) == Some(v) && once.swap(w, v))
+                    swaps.is_some_and(|once| {
+                        x.get(k).is_some_and(|&v| at(j + dj) == Some(w) && at(j) == Some(v) && once.swap(w, v))
+                    })
                 };
                 let here = at(j) == Some(w) || swapped_on(i + 1, 1) || (i >= 1 && swapped_on(i - 1, -1));
                 if here {
@@ -630,7 +635,8 @@ mod tests {
         for i in (0..40).step_by(5) {
             wb.swap(i, i + 1);
         }
-        assert_eq!(longest_run(&wa, &wb, &Once::new(&wa, &wb)), 40);
+        assert_eq!(longest_run(&wa, &wb, None), 3);
+        assert_eq!(longest_run(&wa, &wb, Some(&Once::new(&wa, &wb))), 40);
         let seeds = set_seeds_between(&wa, &wb, 4);
         let l = links(0, 1, &seeds, &wa, &wb, &p());
         assert_eq!(l.len(), 1, "{l:?}");
@@ -686,7 +692,7 @@ mod tests {
         assert_eq!(in_order(&x, &y, &Once::new(&x, &y)), 4);
         let (x, y) = ([1, 2, 3, 4, 5], [2, 1, 4, 3, 5]);
         assert_eq!(in_order(&x, &y, &Once::new(&x, &y)), 5);
-        assert_eq!(longest_run(&x, &y, &Once::new(&x, &y)), 5);
+        assert_eq!(longest_run(&x, &y, Some(&Once::new(&x, &y))), 5);
         // one of the two standing once is enough: "not by" against "by not"
         let (x, y) = ([7, 8, 9, 8], [7, 9, 8, 8]);
         assert_eq!(in_order(&x, &y, &Once::new(&x, &y)), 4);
@@ -713,6 +719,24 @@ mod tests {
         }
         let beside: Vec<u32> = [106, 113].into_iter().chain(y6.iter().copied()).collect();
         assert!(holds_passage(&x, &y6, 10, (&x, &beside)));
+    }
+
+    #[test]
+    fn a_run_that_needs_a_swap_is_not_sure() {
+        // six words in a row only with neighbours 2 and 3 swapped, and every
+        // third word changed after them: kept alone, refused when the words
+        // changed away stand beside the other side
+        let x: Vec<u32> = (100..120).collect();
+        let mut y = x.clone();
+        y.swap(2, 3);
+        for i in [6, 9, 12, 15, 18] {
+            y[i] = 900 + i as u32;
+        }
+        assert_eq!(longest_run(&x, &y, None), 2);
+        assert_eq!(longest_run(&x, &y, Some(&Once::new(&x, &y))), 6);
+        assert!(holds_passage(&x, &y, 10, (&x, &y)));
+        let beside: Vec<u32> = [106, 109, 112].into_iter().chain(y.iter().copied()).chain([115, 118]).collect();
+        assert!(!holds_passage(&x, &y, 10, (&x, &beside)));
     }
 
     #[test]
