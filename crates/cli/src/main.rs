@@ -131,19 +131,20 @@ enum Command {
         /// line, passim's fields, code-point offsets).
         #[arg(long, default_value = "jsonl")]
         format: String,
-        /// A shingle in more sources than this is common: it links nothing,
-        /// and runs of such shingles are reported as boilerplate.
+        /// A shingle or run in more sources than this is common: it links
+        /// nothing, and runs of common shingles are reported as boilerplate.
         #[arg(long, default_value_t = 50)]
         max_docs: usize,
-        /// Words in a shingle, the run of words two sources must share
-        /// exactly before they are compared.
+        /// Words in a shingle, the set of consecutive words two sources must
+        /// share (or, from four up, one word fewer in the same order) before
+        /// they are compared.
         #[arg(long, default_value_t = 4)]
         shingle: usize,
-        /// The most words between two shared shingles of one passage.
+        /// The most words between two shared shingles or runs of one passage.
         #[arg(long, default_value_t = 15)]
         gap: usize,
-        /// How far two shared shingles of one passage may move against each
-        /// other (words added, dropped or swapped between them).
+        /// How far two shared shingles or runs of one passage may move against
+        /// each other (words added, dropped or swapped between them).
         #[arg(long, default_value_t = 5)]
         drift: usize,
         /// Split the work into this many shards of the shingle hash space

@@ -214,3 +214,42 @@ fn bad_parameters_exit_2_and_say_which() {
         );
     }
 }
+
+#[test]
+fn a_copy_with_every_fourth_word_changed_is_linked_to_its_original() {
+    // no four words in a row survive, so no shingle is shared; the runs of
+    // three words in order that do survive link the copy to the original
+    let dir = tempfile::tempdir().unwrap();
+    let files = dir.path().join("files");
+    std::fs::create_dir(&files).unwrap();
+    let original = "the river keeps no record of the stones it carried down from the hills but the valley \
+                    remembers every flood";
+    let copy = "the river keeps a record of the pebbles it carried down toward the hills but some valley \
+                remembers every spring";
+    let docs = [
+        ("a.txt", "1901-03-04", format!("Opening words of an address on farming. {original}. Closing words on grain.")),
+        ("b.txt", "1950-06-01", format!("A speech on railways and ports begins here. {copy}. It ends with tariffs.")),
+    ];
+    let mut manifest = String::new();
+    for (path, date, text) in &docs {
+        std::fs::write(files.join(path), text).unwrap();
+        manifest.push_str(&format!("{{\"path\": \"{path}\", \"date\": \"{date}\", \"title\": \"{path}\"}}\n"));
+    }
+    std::fs::write(files.join("manifest.jsonl"), manifest).unwrap();
+    let c = dir.path().join("c");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_verbatim"))
+        .current_dir(&files)
+        .args(["--corpus", c.to_str().unwrap(), "ingest", "--manifest", "manifest.jsonl"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let clusters = reuse(&c, &[]);
+    assert_eq!(clusters.len(), 1, "{clusters:?}");
+    let cl = &clusters[0];
+    let members = cl["members"].as_array().unwrap();
+    assert_eq!(members.len(), 2);
+    let origin = &members[cl["origin"].as_u64().unwrap() as usize];
+    assert_eq!(origin["source"], "a.txt");
+    assert!(origin["text"].as_str().unwrap().contains("remembers every"), "{cl}");
+    assert_eq!(members[1]["verdict"], "altered");
+}

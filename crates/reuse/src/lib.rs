@@ -8,8 +8,8 @@
 //!
 //! ```text
 //! words    every source tokenized once into word ids (a memory-mapped file)
-//! seeds    per shard of the shingle hash space: pairs of sources sharing a
-//!          shingle; shingles in too many sources are common (boilerplate)
+//! seeds    per shard of the hash space: pairs of sources sharing a shingle
+//!          or a run; shingles in too many sources are common (boilerplate)
 //! stretch  a pair's seeds chained along their diagonal into shared passages
 //! cluster  passages joined into clusters; runs of common shingles reported
 //!          once as boilerplate
@@ -54,15 +54,18 @@ pub struct Params {
     /// some swapped still shares a few (0.8⁴ of its shingles survive the
     /// changes alone, against 0.8⁵ for five), and chance shared sets of four
     /// words between unrelated texts rarely come two on one diagonal.
-    /// Measured on planted reuse (docs/REUSE.md).
+    /// Measured on planted reuse (docs/REUSE.md). Beside each shingle, from
+    /// four words up, the run of one word fewer in its order is a seed too
+    /// (`seeds::run_words`).
     pub shingle: usize,
-    /// A shingle held by more sources than this is common (a formula, a
-    /// stock phrase) and links nothing; runs of them are boilerplate, and a
-    /// cluster of more sources than this is marked boilerplate.
+    /// A shingle or run held by more sources than this is common (a
+    /// formula, a stock phrase) and links nothing; runs of common shingles
+    /// are boilerplate, and a cluster of more sources than this is marked
+    /// boilerplate.
     pub max_docs: usize,
     /// The most words between two seeds of one passage (in the first
-    /// source): a changed word costs `shingle` seeds, so this spans about
-    /// two changes in a row.
+    /// source): a changed word costs the shingles and runs over it, so
+    /// this spans about two changes in a row.
     pub gap: usize,
     /// How far two consecutive seeds of one passage may move off their
     /// diagonal: words added, dropped or swapped between them.
@@ -103,8 +106,9 @@ impl Default for Params {
 /// again strictly. 4: run seeds beside shingles, a chain kept when its
 /// seeds cover more than one shingle, neighbours swapped counted in order,
 /// and a short run's order read among the words around it. 5: a run is
-/// sure at six words in a row without swaps.
-const WORK_VERSION: u32 = 5;
+/// sure at six words in a row without swaps. 6: a shingle's hash is even
+/// and a run's odd, and common runs are not kept.
+const WORK_VERSION: u32 = 6;
 
 /// Bytes one word place takes in a shard pass: its two postings, a
 /// shingle's and a run's (16 each), and the seeds they make (16 each, held
@@ -112,7 +116,7 @@ const WORK_VERSION: u32 = 5;
 /// shingles) before run seeds, 48 bytes in all; the runs' postings and
 /// seeds about double it, rounded up for corpora that repeat themselves
 /// more.
-const BYTES_PER_SHINGLE: u64 = 112;
+const BYTES_PER_WORD: u64 = 112;
 
 impl Params {
     /// A clear complaint about a parameter that cannot work, or `None`.
@@ -139,7 +143,7 @@ impl Params {
     pub fn shards_for(&self, words: u64) -> u32 {
         self.shards.unwrap_or_else(|| {
             let budget = self.memory_mb.max(16) * 1_000_000;
-            (words * BYTES_PER_SHINGLE).div_ceil(budget).clamp(1, 4096) as u32
+            (words * BYTES_PER_WORD).div_ceil(budget).clamp(1, 4096) as u32
         })
     }
 

@@ -3,13 +3,13 @@
 //! their order, see [`run_words`]), found one shard of the hash space at a
 //! time.
 //!
-//! A shard pass hashes every shingle of the corpus, keeps those whose hash
-//! falls in the shard, sorts them, and for each hash held by between two and
-//! [`Params::max_docs`] sources emits a seed for every pair of those
-//! sources. A hash in more sources than that is *common*: formula or stock
-//! phrase, which would make pairs by the thousand and link nothing worth
-//! linking; its hash is kept so that runs of common shingles can be
-//! reported as boilerplate (see `cluster`). Shards are independent: each
+//! A shard pass hashes every shingle and run of the corpus, keeps those
+//! whose hash falls in the shard, sorts them, and for each hash held by
+//! between two and [`Params::max_docs`] sources emits a seed for every pair
+//! of those sources. A hash in more sources than that is *common*: formula
+//! or stock phrase, which would make pairs by the thousand and link nothing
+//! worth linking; a common shingle's hash is kept so that runs of common
+//! shingles can be reported as boilerplate (see `cluster`). Shards are independent: each
 //! writes one file, sorted by source pair, and a finished file is not
 //! computed again after an interruption. They are also the unit a
 //! distributed run hands to its workers.
@@ -27,8 +27,9 @@ use crate::{Params, Result, ReuseError};
 /// past this many places in one source its repeats make no new seeds.
 const REPEATS_PER_SOURCE: usize = 4;
 
-/// One place two sources share a shingle: source indices `a < b` (into
-/// [`Words::docs`]) and the shingle's first word in each.
+/// One place two sources share a shingle or a run: source indices `a < b`
+/// (into [`Words::docs`]) and its first word in each. Which of the two it
+/// is, `stretch` reads off the words.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Seed {
     pub a: u32,
@@ -57,7 +58,7 @@ pub fn shingle_hash(ids: &[u32]) -> u64 {
     for &w in &sorted[..k] {
         h = (h ^ w as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29);
     }
-    finish(h)
+    finish(h) & !1
 }
 
 /// splitmix64's finalizer: every input bit reaches the high bits that
@@ -83,14 +84,20 @@ fn has_runs(n: usize) -> bool {
     n >= 4
 }
 
-/// The hash of a run: `ids` in their order. Its own start and mixing, so
-/// that a run never shares a hash with a set of words by design.
+/// The hash of a run: `ids` in their order. Odd, where a shingle's hash is
+/// even ([`is_run`]), so that the two never share a hash and a common run
+/// is not kept with the common shingles that boilerplate is read from.
 pub fn run_hash(ids: &[u32]) -> u64 {
     let mut h: u64 = 0x1319_8a2e_0370_7344;
     for &w in ids {
         h = (h ^ w as u64).wrapping_mul(0xc2b2_ae3d_27d4_eb4f).rotate_left(31);
     }
-    finish(h)
+    finish(h) | 1
+}
+
+/// Whether a hash is a run's ([`run_hash`]), not a shingle's.
+pub fn is_run(h: u64) -> bool {
+    h & 1 == 1
 }
 
 /// The shard a shingle hash belongs to, of `shards`: its top bits scaled,
@@ -223,7 +230,9 @@ fn seeds_of(postings: &[u128], max_docs: usize, mut emit: impl FnMut(Seed)) -> V
             i += 1;
         }
         if docs > max_docs {
-            common.push(h);
+            if !is_run(h) {
+                common.push(h);
+            }
             continue;
         }
         if docs < 2 {
@@ -443,7 +452,7 @@ mod tests {
     fn a_run_hash_keeps_order_and_is_not_a_set_hash() {
         assert_ne!(run_hash(&[1, 2, 3]), run_hash(&[2, 1, 3]));
         assert_eq!(shingle_hash(&[1, 2, 3]), shingle_hash(&[2, 1, 3]));
-        assert_ne!(run_hash(&[1, 2, 3]), shingle_hash(&[1, 2, 3]));
+        assert!(is_run(run_hash(&[1, 2, 3])) && !is_run(shingle_hash(&[1, 2, 3])));
         assert_eq!(run_words(4), 3);
         assert!(!has_runs(3));
     }
@@ -451,11 +460,14 @@ mod tests {
     #[test]
     fn a_hash_in_too_many_sources_is_common_and_makes_no_seeds() {
         let post = |h: u64, d: u32, p: u32| (h as u128) << 64 | (d as u128) << 32 | p as u128;
-        let mut v: Vec<u128> = (0..5).map(|d| post(7, d, d * 10)).collect();
-        v.extend((0..2).map(|d| post(9, d, 3)));
+        // 8 a shingle's hash (even), 7 a run's: both common, only the
+        // shingle's kept for boilerplate
+        let mut v: Vec<u128> = (0..5).map(|d| post(8, d, d * 10)).collect();
+        v.extend((0..5).map(|d| post(7, d, d * 10 + 1)));
+        v.extend((0..2).map(|d| post(10, d, 3)));
         v.sort_unstable();
         let (seeds, common) = collect(&v, 4);
-        assert_eq!(common, vec![7]);
+        assert_eq!(common, vec![8]);
         assert_eq!(seeds, vec![Seed { a: 0, b: 1, pa: 3, pb: 3 }]);
     }
 
