@@ -10,10 +10,12 @@ Passages are quotations of 15 to 80 words from the quotable collection
 whose other text is filler: sentences of the inaugural addresses
 (../shared/corpora/speeches/inaugural) and The Devil's Dictionary
 (../shared/corpora/books), each kept only if none of its word
-4-grams was kept before or occurs in a passage, so that the filler itself
-holds no reuse that four words in a row can find (the addresses quote the
-Constitution and one another; two of them share a sentence reworded,
-docs/REUSE.md). The earliest document of a passage holds it as written; the
+4-grams was kept before or occurs in a passage, and if it shares at most one
+rare 3-gram (in two sentences only) with what was kept, so that the filler
+itself holds no reuse (the addresses quote the Constitution and one
+another; two of them share a sentence reworded, docs/REUSE.md). Documents
+are 150 to 400 words, scaled down to what the filler holds, so that every
+document has some. The earliest document of a passage holds it as written; the
 others hold a copy changed at one of four levels:
 
   none     the passage as written
@@ -93,6 +95,9 @@ def load_passages(rng, count):
     return out[:count], seen
 
 
+RARE_3GRAM = 2
+
+
 def load_filler(rng, banned):
     folder = os.path.join(SHARED, "speeches", "inaugural")
     paths = [os.path.join(folder, name) for name in sorted(os.listdir(folder))]
@@ -106,19 +111,25 @@ def load_filler(rng, banned):
         sentences.extend(s.strip() for s in re.split(r"(?<=[.!?])\s+", text)
                          if len(s.split()) >= 6 and '"' not in s)
     rng.shuffle(sentences)
+    # 3-grams in few sentences: two sentences sharing two of them are one
+    # reworded (two addresses share "I hold concerning ... of present
+    # importance"), which is reuse; stock phrases ("of the United States")
+    # are in many and say nothing
+    df = {}
+    for s in sentences:
+        for g in grams(words(s), 3):
+            df[g] = df.get(g, 0) + 1
     seen = set(banned)
     seen3 = set()
     out = []
     for s in sentences:
         ws = words(s)
-        g, g3 = grams(ws), grams(ws, 3)
-        # no 4-gram kept before, and at most one 3-gram: two sentences of
-        # the addresses that share "I hold concerning ... of present
-        # importance ... refer to the" are one reworded, which is reuse
-        if g & seen or len(g3 & seen3) > 1:
+        g = grams(ws)
+        rare = {t for t in grams(ws, 3) if df[t] <= RARE_3GRAM}
+        if g & seen or len(rare & seen3) > 1:
             continue
         seen |= g
-        seen3 |= g3
+        seen3 |= rare
         out.append(s)
     return out
 
@@ -181,8 +192,12 @@ def generate(level, seed, n_docs, n_passages, outdir):
     days = rng.sample(range(365 * 120), n_docs)
     docs = [{"date": time.strftime("%Y-%m-%d", time.gmtime(-2208988800 + d * 86400)), "parts": []} for d in days]
     fill = iter(filler)
+    # 150 to 400 words a document, scaled down when the filler is short, so
+    # that every document has some (a document of planted passages alone
+    # would hold two side by side)
+    scale = min(1.0, sum(len(s.split()) for s in filler) / (n_docs * 300))
     for d in docs:
-        want = rng.randint(150, 400)
+        want = rng.randint(150, 400) * scale
         got = 0
         while got < want:
             s = next(fill, None)
