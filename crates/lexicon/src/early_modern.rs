@@ -16,12 +16,21 @@
 //! ("art", "wilt") and are read as old only beside "thou". The "-eth" and
 //! "-est" endings are left to the rule that reads these lists; words with a
 //! present-day sense of their own ("mine", "brake", "wherefore") are left
-//! alone. The forms
-//! follow Barber, *Early Modern English* (1997), chapters 5 and 7; the
-//! selection is by hand.
+//! alone. Besides the grammar, [`WORDS`] holds the old words of the King
+//! James Bible's vocabulary that present-day English has lost, each with
+//! the reading present-day translations give it ("begat": "became the
+//! father of" in the NRSV and NASB; "howbeit": "however"; "raiment":
+//! "clothing"); a word still in present-day use with a sense of its own
+//! ("slew", "behold", "bare") is not among them. The forms follow Barber,
+//! *Early Modern English* (1997), chapters 5 and 7; the selection is by
+//! hand.
 
-/// Old word, present-day word; both lowercase. Read by the engine's
-/// paraphrase search (`present_day`), on a word lowercased as it stands.
+/// Old word, present-day reading; both lowercase. The reading is a phrase
+/// where present-day English says in several words what the old one said in
+/// one ("begat" → "became the father of", "thereof" → "of it"); the
+/// paraphrase search reads the old word as the phrase (`present_day`), and
+/// asks for the old word where a quotation has the phrase (`search_pairs`).
+/// Read on a word lowercased as it stands.
 pub const WORDS: &[(&str, &str)] = &[
     // second person singular and the old plural "ye"
     ("thou", "you"),
@@ -56,6 +65,24 @@ pub const WORDS: &[(&str, &str)] = &[
     ("shewn", "shown"),
     ("sheweth", "shows"),
     ("shewest", "show"),
+    ("begat", "became the father of"),
+    ("begot", "became the father of"),
+    ("smote", "struck"),
+    ("smitten", "struck"),
+    ("holpen", "helped"),
+    ("digged", "dug"),
+    ("clave", "clung"),
+    ("gat", "got"),
+    ("durst", "dared"),
+    ("wist", "knew"),
+    ("wot", "know"),
+    ("hearken", "listen"),
+    ("hearkened", "listened"),
+    // nouns and an adjective present-day English has lost
+    ("raiment", "clothing"),
+    ("kine", "cows"),
+    ("brethren", "brothers"),
+    ("wroth", "angry"),
     // adverbs, conjunctions, pronouns
     ("unto", "to"),
     ("hither", "here"),
@@ -72,6 +99,20 @@ pub const WORDS: &[(&str, &str)] = &[
     ("naught", "nothing"),
     ("yea", "yes"),
     ("nay", "no"),
+    ("howbeit", "however"),
+    ("verily", "truly"),
+    ("peradventure", "perhaps"),
+    ("afore", "before"),
+    ("nigh", "near"),
+    ("twain", "two"),
+    ("aught", "anything"),
+    ("lo", "look"),
+    ("whence", "from where"),
+    ("thence", "from there"),
+    ("wherein", "in which"),
+    ("whereby", "by which"),
+    ("thereof", "of it"),
+    ("therein", "in it"),
 ];
 
 /// Old forms that are present-day words too, read as old only next to
@@ -81,6 +122,20 @@ pub const BESIDE_THOU: &[(&str, &str)] = &[("art", "are"), ("wilt", "will")];
 /// "ye", the old plural "you": read as "you" in lowercase, or capitalised
 /// at a sentence's start; elsewhere "Ye" is a name ("Ye Olde", the surname).
 pub const YE: (&str, &str) = ("ye", "you");
+
+/// The name of God that the King James Bible, like English Bibles from
+/// Tyndale (1530) to the present-day NIV, ESV and NRSV, prints "the LORD",
+/// and that some translations print as a name: "Jehovah" (Young 1862, Darby
+/// 1890, the American Standard Version 1901), "Yahweh" (the Jerusalem Bible
+/// 1966, the World English Bible, the Lexham English Bible), "YHWH" in
+/// scholarly text. Lowercase; read as [`DIVINE_NAME_READ`]: "Yahweh's word
+/// came to me" and "the word of the LORD came unto me" say one thing, and
+/// an encoder that has seen "the Lord" far more often than the name reads
+/// them so only when told.
+pub const DIVINE_NAME: &[&str] = &["yahweh", "jehovah", "yhwh"];
+
+/// How [`DIVINE_NAME`] reads in present-day English.
+pub const DIVINE_NAME_READ: &str = "the Lord";
 
 /// Words that end like a verb's old third person ("-eth") and are none:
 /// nouns and the ordinals in "-tieth". The rule that turns "maketh" into
@@ -131,12 +186,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn entries_are_lowercase_single_words_listed_once() {
+    fn entries_are_lowercase_words_listed_once() {
         let mut seen = std::collections::HashSet::new();
         for (old, new) in WORDS {
-            for w in [old, new] {
-                assert!(w.chars().all(|c| c.is_ascii_lowercase()), "{w}");
-            }
+            assert!(old.chars().all(|c| c.is_ascii_lowercase()), "{old}");
+            // a reading of several words: single spaces, none at the ends
+            assert!(new.split(' ').all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase())), "{new}");
             assert_ne!(old, new);
             assert!(seen.insert(*old), "{old} twice");
         }
